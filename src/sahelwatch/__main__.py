@@ -1,0 +1,5 @@
+"""``python -m sahelwatch`` runs the CLI."""
+
+from sahelwatch.cli import run
+
+run()

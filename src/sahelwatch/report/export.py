@@ -1,0 +1,80 @@
+"""The JSON export: the project's public, versioned contract (``SCHEMAS.md``).
+
+The export is assembled as plain data, then checked against the JSON Schema
+shipped beside this module before it is written, so a bug can never publish a
+file that other tools would misread. Sections that later stages have not filled
+yet are present and empty: readers can rely on every key.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jsonschema
+
+from sahelwatch.errors import ExportError
+from sahelwatch.model import StoredArticle
+
+SCHEMA_VERSION = "1"
+SECTIONS = ("entities", "mentions", "events", "quotes", "claims", "conflicts")
+
+
+@cache
+def export_schema() -> dict[str, Any]:
+    text = resources.files("sahelwatch.report").joinpath("export.schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+def article_record(stored: StoredArticle) -> dict[str, Any]:
+    article = stored.article
+    return {
+        "id": article.id,
+        "source_uri": article.source_uri,
+        "title": article.title,
+        "byline": article.byline,
+        "publication_date": article.publication_date,
+        "publication_date_source": article.publication_date_source,
+        "lang": article.lang,
+        "body": article.body,
+        "removed": [{"text": seg.text, "reason": seg.reason} for seg in article.removed],
+        "duplicate_of": stored.duplicate_of,
+    }
+
+
+def build_export(
+    articles: Iterable[StoredArticle],
+    *,
+    generated_at: datetime | None = None,
+    **sections: list[dict[str, Any]],
+) -> dict[str, Any]:
+    unknown = set(sections) - set(SECTIONS)
+    if unknown:
+        raise ExportError(f"unknown export section(s): {', '.join(sorted(unknown))}")
+    when = (generated_at or datetime.now(UTC)).astimezone(UTC)
+    document: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "generated_at": when.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "articles": [article_record(a) for a in articles],
+    }
+    for name in SECTIONS:
+        document[name] = sections.get(name, [])
+    return document
+
+
+def validate_export(document: dict[str, Any]) -> None:
+    """Raise ``ExportError`` naming the first place where ``document`` breaks the schema."""
+    validator = jsonschema.Draft202012Validator(export_schema())
+    error = next(iter(sorted(validator.iter_errors(document), key=lambda e: list(e.path))), None)
+    if error is not None:
+        where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
+        raise ExportError(f"export violates schema v{SCHEMA_VERSION} at {where}: {error.message}")
+
+
+def dumps_export(document: dict[str, Any]) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,40 @@
+"""Fixtures shared by every test folder, defined once here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from sahelwatch.config import Settings
+
+if TYPE_CHECKING:
+    from sahelwatch.workspace import Workspace
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+DEMO_CORPUS = REPO / "examples" / "corpus"
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    """The project's shared folder (seed corpus, gold, scorer); skip when absent."""
+    if not (SHARED / "seeds").is_dir() or not (SHARED / "eval" / "score.py").is_file():
+        pytest.skip(f"needs the shared seed corpus and scorer at {SHARED}, which is absent")
+    return SHARED
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'kb.db'}"
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, db_url: str) -> Iterator[Workspace]:
+    from sahelwatch.workspace import Workspace
+
+    settings = Settings(home=tmp_path, database_url=db_url, max_bytes=1024 * 1024)
+    with Workspace(settings=settings) as ws:
+        yield ws
