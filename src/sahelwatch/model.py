@@ -29,8 +29,10 @@ class RawDocument:
 
     ``hints`` carries metadata the container printed next to the content (a
     JSONL record's ``title``, a feed entry's ``published`` date, an HTTP
-    ``Content-Type`` charset, ...). Cleaning prefers what the text itself says
-    and falls back on hints, so a hint never overrides the article.
+    ``Content-Type`` charset, ...). A container's metadata is what its
+    publisher declared, so cleaning takes a hinted title, author or date over
+    what it would guess from the text, and reads the text only where no hint
+    says.
     """
 
     uri: str
