@@ -1,0 +1,123 @@
+"""Ingest + clean throughput and peak memory on a generated corpus.
+
+The corpus is made by recombining paragraphs of the demo corpus
+(``examples/corpus``): each generated article takes a headline from one demo
+article and a random run of paragraphs from others, with numbers and names
+shuffled, then keeps some of the demo corpus' boilerplate. The result reads
+like news copy, has the same noise, and is not a pile of near-duplicates.
+
+This is a benchmark that prints figures, not a test: run it with ``make bench``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import random
+import re
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from sahelwatch.config import Settings
+from sahelwatch.workspace import Workspace
+
+REPO = Path(__file__).resolve().parents[1]
+TAG = re.compile(r"<[^>]+>")
+
+
+def demo_paragraphs(corpus: Path) -> tuple[list[str], list[str]]:
+    """Headline-like lines and paragraphs found in the demo corpus, markup stripped."""
+    headlines: list[str] = []
+    paragraphs: list[str] = []
+    for path in sorted(corpus.iterdir()):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if path.suffix in {".html", ".htm", ".rss", ".xml", ".jsonl"}:
+            text = html.unescape(TAG.sub("\n", text.replace("\\n", "\n")))
+        for block in re.split(r"\n\s*\n|\n", text):
+            block = " ".join(block.split())
+            words = block.split()
+            if 4 <= len(words) <= 16 and not block.endswith("."):
+                headlines.append(block)
+            elif len(words) > 20:
+                paragraphs.append(block)
+    if not paragraphs:
+        sys.exit(f"no paragraphs found in {corpus}: is the demo corpus there?")
+    return headlines or ["Sahel news"], paragraphs
+
+
+def perturb(paragraph: str, rng: random.Random) -> str:
+    """Change numbers and swap a few words so no two generated texts share a hash."""
+    paragraph = re.sub(r"\d+", lambda m: str(int(m.group()) + rng.randint(0, 9)), paragraph)
+    words = paragraph.split()
+    for _ in range(max(1, len(words) // 15)):
+        i, j = rng.randrange(len(words)), rng.randrange(len(words))
+        words[i], words[j] = words[j], words[i]
+    return " ".join(words)
+
+
+NOISE = [
+    "Related Articles\n\nAnother story about the region ...\n\nMore news from the capital ...",
+    "Leave a Comment\n\nYour email address will not be published.",
+    "0 Comment(s)",
+    "References\nOutlet A. (2025, May 2). A report. https://example.org/a\n"
+    "Outlet B. (2025, June 3). Another report. https://example.org/b",
+]
+
+
+def write_corpus(target: Path, count: int, seed: int) -> int:
+    rng = random.Random(seed)
+    headlines, paragraphs = demo_paragraphs(REPO / "examples" / "corpus")
+    total_bytes = 0
+    for n in range(count):
+        title = perturb(rng.choice(headlines), rng).rstrip(".")
+        body = [
+            perturb(p, rng)
+            for p in rng.sample(paragraphs, k=min(len(paragraphs), rng.randint(4, 9)))
+        ]
+        noise = rng.choice(NOISE) if rng.random() < 0.6 else ""
+        if rng.random() < 0.3:
+            paras = "".join(f"<p>{html.escape(p)}</p>" for p in body)
+            content = (
+                f"<html><head><title>{html.escape(title)}</title></head><body>"
+                f"<nav><a href='/'>Home</a> <a href='/sahel'>Sahel</a></nav>"
+                f"<article><h1>{html.escape(title)}</h1>{paras}</article>"
+                f"<footer>{html.escape(noise)}</footer></body></html>"
+            )
+            path = target / f"{n:05d}.html"
+        else:
+            content = "\n\n".join([title, *body, noise]).strip() + "\n"
+            path = target / f"{n:05d}.txt"
+        path.write_text(content, encoding="utf-8")
+        total_bytes += len(content.encode())
+    return total_bytes
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", "--articles", type=int, default=2000, help="articles to generate")
+    parser.add_argument("--seed", type=int, default=13, help="random seed of the generator")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="sahelwatch-bench-") as tmp:
+        corpus = Path(tmp) / "corpus"
+        corpus.mkdir()
+        size = write_corpus(corpus, args.articles, args.seed)
+        settings = Settings(
+            home=Path(tmp), database_url=f"sqlite:///{tmp}/bench.db", max_bytes=10 * 1024 * 1024
+        )
+        rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        start = time.perf_counter()
+        with Workspace(settings=settings) as ws:
+            report = ws.ingest([str(corpus)])
+        elapsed = time.perf_counter() - start
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(f"corpus            {args.articles} generated articles, {size / 1e6:.1f} MB")
+    print(f"result            {report.summary()}")
+    print(f"ingest + clean    {elapsed:.1f} s, {args.articles / elapsed:.1f} articles/s")
+    print(f"peak RSS          {peak / 1024:.0f} MiB (before ingest {rss_before / 1024:.0f} MiB)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,221 @@
+"""The ``sahelwatch`` command: a thin shell over ``Workspace``.
+
+Each command parses options, calls one ``Workspace`` method and renders what
+comes back (``render.py``). Errors that sahelwatch raises on purpose print as
+one line on stderr and exit with status 2; only bugs show a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import click
+import typer
+from rich.console import Console
+
+from sahelwatch import __version__
+from sahelwatch.cli import render
+from sahelwatch.cli.progress import IngestProgress
+from sahelwatch.errors import SahelwatchError, UsageError
+from sahelwatch.report.export import dumps_export
+from sahelwatch.workspace import Workspace
+
+EXIT_BAD_INPUT = 2
+
+app = typer.Typer(
+    name="sahelwatch",
+    help=(
+        "Turn news articles about the Sahel into a knowledge base whose every fact "
+        "points back to its sentence.\n\n"
+        "The database is a SQLite file under $SAHELWATCH_HOME (default ./data) unless "
+        "--db or $SAHELWATCH_DB names another (e.g. postgresql+psycopg://user@host/db).\n\n"
+        "Example: sahelwatch ingest examples/corpus && sahelwatch stats"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+)
+
+out = Console(highlight=False, soft_wrap=False)
+err = Console(stderr=True, highlight=False)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", envvar="SAHELWATCH_DB", help="Database URL (default: SQLite in ./data)."),
+]
+
+
+class _State:
+    database_url: str | None = None
+
+
+def _workspace() -> Workspace:
+    return Workspace(_State.database_url)
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"sahelwatch {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    db: DbOption = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what happens.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    _State.database_url = db
+    if verbose:
+        logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+
+
+@app.command()
+def ingest(
+    targets: Annotated[
+        list[str],
+        typer.Argument(help="Files, directories (read recursively), globs or http(s) URLs."),
+    ],
+    allow_private: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private",
+            help="Allow URLs on private or loopback addresses (refused by default).",
+        ),
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Read articles into the knowledge base: text, Markdown, HTML, JSON, JSONL, RSS/Atom,
+    WARC and URLs.
+
+    The same content is stored once, however often or under whatever path it is ingested.
+    An input that cannot be read gets one line on stderr, is listed by `sahelwatch failures`,
+    and the rest of the batch goes on; the exit status is then 2.
+
+    Example: sahelwatch ingest examples/corpus 'more/*.html' https://example.org/story
+    """
+    with _workspace() as ws, IngestProgress(err, enabled=not quiet) as progress:
+        report = ws.ingest(targets, allow_private=allow_private, observer=progress)
+    out.print(report.summary())
+    if not report.ok:
+        raise typer.Exit(EXIT_BAD_INPUT)
+
+
+@app.command()
+def articles(
+    lang: Annotated[
+        str | None, typer.Option(help="Only articles in this language (en, fr...).")
+    ] = None,
+    limit: Annotated[int, typer.Option(min=1, help="Show at most this many.")] = 50,
+    offset: Annotated[int, typer.Option(min=0, help="Skip this many first.")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON lines.")] = False,
+) -> None:
+    """List stored articles in the order they were ingested.
+
+    Example: sahelwatch articles --lang fr --limit 20
+    """
+    with _workspace() as ws:
+        rows = ws.articles(limit=limit, offset=offset, lang=lang)
+    if as_json:
+        for row in rows:
+            out.print_json(json.dumps(render.summary_dict(row)), indent=None)
+        return
+    out.print(render.articles_table(rows))
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(help="Article id, or an unambiguous prefix.")],
+) -> None:
+    """Show one cleaned article: its metadata, its body and the parts that were removed,
+    with why.
+
+    Example: sahelwatch show 3fa2
+    """
+    with _workspace() as ws:
+        stored = ws.article(article_id)
+    render.print_article(out, stored)
+
+
+@app.command()
+def failures(
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Include failures later fixed by a successful ingest.")
+    ] = False,
+) -> None:
+    """List inputs that could not be ingested, with the reason.
+
+    Example: sahelwatch failures
+    """
+    with _workspace() as ws:
+        rows = ws.failures(include_resolved=show_all)
+    if not rows:
+        out.print("No ingest failures.")
+        return
+    out.print(render.failures_table(rows))
+
+
+@app.command()
+def stats() -> None:
+    """Summarise the knowledge base: articles, languages, duplicates, removed boilerplate.
+
+    Example: sahelwatch stats
+    """
+    with _workspace() as ws:
+        corpus = ws.stats()
+    out.print(render.stats_table(corpus, ws.settings.database_url))
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Export format: json.")] = "json",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
+) -> None:
+    """Export the knowledge base (JSON, schema_version 1, as documented in SCHEMAS.md).
+
+    Example: sahelwatch export --format json -o corpus.json
+    """
+    if fmt != "json":
+        raise UsageError(f"--format {fmt}: unknown format (available: json)")
+    with _workspace() as ws:
+        document = ws.export()
+    text = dumps_export(document)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = output.with_name(output.name + ".part")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(output)
+    err.print(f"Wrote {len(document['articles'])} articles to {output}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI and return its exit status; sahelwatch errors become one line and 2."""
+    try:
+        result = app(args=argv, prog_name="sahelwatch", standalone_mode=False)
+    except click.ClickException as error:
+        error.show()
+        return error.exit_code
+    except click.Abort:
+        err.print("Aborted.")
+        return 130
+    except SahelwatchError as error:
+        err.print(f"[bold red]error:[/] {render.escape(str(error))}")
+        return EXIT_BAD_INPUT
+    return result if isinstance(result, int) else 0
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

@@ -1,0 +1,137 @@
+"""Terminal rendering of what ``Workspace`` returns.
+
+Article text is untrusted: everything that came from a source goes through
+``escape`` so markup-like text (``[bold]``, ``[link=...]``) prints literally.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich import box
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from sahelwatch.model import IngestFailure, StoredArticle
+from sahelwatch.store import ArticleSummary, CorpusStats
+
+__all__ = ["articles_table", "escape", "failures_table", "print_article", "stats_table"]
+
+
+def _cell(value: str | None, *, empty: str = "—") -> Text:
+    return Text(value) if value else Text(empty, style="dim")
+
+
+def summary_dict(row: ArticleSummary) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "title": row.title,
+        "lang": row.lang,
+        "publication_date": row.publication_date,
+        "words": row.words,
+        "duplicate_of": row.duplicate_of,
+        "source_uri": row.source_uri,
+    }
+
+
+def articles_table(rows: list[ArticleSummary]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, title=f"{len(rows)} article(s)", title_justify="left")
+    table.add_column("id", style="cyan", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("lang")
+    table.add_column("words", justify="right")
+    table.add_column("title / source", overflow="fold", ratio=1, min_width=24)
+    table.add_column("dup. of", style="yellow", no_wrap=True)
+    for row in rows:
+        label = row.title or row.source_uri.rsplit("/", 1)[-1]
+        table.add_row(
+            row.id[:10],
+            _cell(row.publication_date),
+            row.lang,
+            str(row.words),
+            Text(label),
+            _cell(row.duplicate_of[:10] if row.duplicate_of else None, empty=""),
+        )
+    return table
+
+
+def print_article(console: Console, stored: StoredArticle) -> None:
+    article = stored.article
+    meta = Table.grid(padding=(0, 2))
+    meta.add_column(style="bold")
+    meta.add_column(overflow="fold")
+    date = article.publication_date
+    if date and article.publication_date_source:
+        date = f"{date} (from {article.publication_date_source})"
+    for label, value in [
+        ("id", article.id),
+        ("title", article.title),
+        ("byline", article.byline),
+        ("date", date),
+        ("dateline", article.dateline),
+        ("language", article.lang),
+        ("site", article.site_name),
+        ("source", article.source_uri),
+        ("duplicate of", stored.duplicate_of),
+        ("ingested", stored.ingested_at.strftime("%Y-%m-%d %H:%M UTC")),
+    ]:
+        meta.add_row(label, _cell(value))
+    console.print(Panel(meta, title=Text(article.title or article.id), title_align="left"))
+    console.print(Text(article.body))
+    if article.removed:
+        parts = [
+            Group(Text(f"[{seg.reason}]", style="bold yellow"), Text(seg.text, style="dim"))
+            for seg in article.removed
+        ]
+        console.print(
+            Panel(Group(*parts), title=f"removed ({len(parts)})", title_align="left", style="dim")
+        )
+
+
+def failures_table(rows: list[IngestFailure]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, title=f"{len(rows)} failure(s)", title_justify="left")
+    table.add_column("when", no_wrap=True)
+    table.add_column("input", overflow="fold", style="cyan")
+    table.add_column("kind", style="yellow")
+    table.add_column("reason", overflow="fold")
+    for row in rows:
+        table.add_row(
+            row.occurred_at.strftime("%Y-%m-%d %H:%M"),
+            Text(row.input_name),
+            row.kind,
+            Text(row.reason),
+        )
+    return table
+
+
+def stats_table(stats: CorpusStats, database_url: str) -> Table:
+    table = Table(
+        box=box.SIMPLE_HEAD, show_header=False, title="sahelwatch corpus", title_justify="left"
+    )
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    table.add_row("articles", str(stats.articles))
+    table.add_row("raw documents", str(stats.documents))
+    table.add_row("words", f"{stats.words:,}")
+    table.add_row("with a publication date", str(stats.dated_articles))
+    table.add_row("near-duplicates", str(stats.near_duplicates))
+    langs = ", ".join(f"{lang} {n}" for lang, n in stats.by_lang.items()) or "—"
+    table.add_row("languages", langs)
+    reasons = ", ".join(f"{r} {n}" for r, n in stats.by_removal_reason.items()) or "—"
+    table.add_row("removed segments", f"{stats.removed_segments} ({reasons})")
+    table.add_row("open ingest failures", str(stats.open_failures))
+    table.add_row("database", Text(_redact(database_url), style="dim"))
+    return table
+
+
+def _redact(url: str) -> str:
+    """Hide a password in a database URL before printing it."""
+    if "://" in url and "@" in url:
+        scheme, rest = url.split("://", 1)
+        creds, host = rest.rsplit("@", 1)
+        user = creds.split(":", 1)[0]
+        return f"{scheme}://{user}:***@{host}"
+    return url

@@ -1,0 +1,287 @@
+"""The facade the CLI and the web app both drive, so they always do the same thing.
+
+A ``Workspace`` is one database plus the pipeline that feeds it. Its methods
+return plain data (dataclasses, dicts); printing is the caller's business.
+Ingest is per document: each document is read, cleaned and stored in its own
+transaction, and a document that fails is recorded as a failure while the rest
+of the batch goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import Any, Protocol
+
+from sahelwatch.clean import clean, content_key
+from sahelwatch.clean.dedupe import NearDuplicateIndex, signature
+from sahelwatch.config import Settings
+from sahelwatch.errors import InputError, NotFoundError
+from sahelwatch.ingest import IngestOptions, Source, expand_targets, read_source
+from sahelwatch.model import IngestFailure, RawDocument, StoredArticle
+from sahelwatch.report.export import build_export, validate_export
+from sahelwatch.store import ArticleSummary, CorpusStats, Store
+
+#: Bump when cleaning changes what it produces, so stored rows say which code made them.
+PIPELINE_VERSION = "clean-1"
+
+
+class IngestObserver(Protocol):
+    """Progress callbacks; the CLI draws a progress bar from them."""
+
+    def on_start(self, total_sources: int) -> None: ...
+
+    def on_source_done(self, source: Source) -> None: ...
+
+    def on_failure(self, failure: IngestFailure) -> None: ...
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What one ingest call did, counted per document."""
+
+    new: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    near_duplicates: int = 0
+    failures: list[IngestFailure] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+    def summary(self) -> str:
+        parts = [f"{len(self.new)} new", f"{self.unchanged} unchanged"]
+        if self.near_duplicates:
+            parts.append(f"{self.near_duplicates} near-duplicate")
+        parts.append(f"{len(self.failures)} failed")
+        return ", ".join(parts)
+
+
+@dataclass(slots=True)
+class _DupeEntry:
+    order: int
+    publication_date: str | None
+    duplicate_of: str | None
+
+
+class _NearDuplicates:
+    """The MinHash index of the stored corpus, loaded on first use.
+
+    Within a group of near-duplicates the earliest article is the original:
+    earliest publication date when both are dated, else first ingested.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.index = NearDuplicateIndex()
+        self.entries: dict[str, _DupeEntry] = {}
+        for sig in store.signatures():
+            self._add(sig.article_id, sig.minhash, sig.publication_date, sig.duplicate_of)
+
+    def _add(self, article_id: str, sig: bytes, date: str | None, dup_of: str | None) -> None:
+        self.index.add(article_id, sig)
+        self.entries[article_id] = _DupeEntry(len(self.entries), date, dup_of)
+
+    def _sort_key(self, article_id: str) -> tuple[str, int]:
+        entry = self.entries[article_id]
+        return (entry.publication_date or "9999", entry.order)
+
+    def original_for(self, sig: bytes) -> str | None:
+        roots = {
+            self.entries[c].duplicate_of or c
+            for c in self.index.candidates(sig)
+            if c in self.entries
+        }
+        return min(roots, key=self._sort_key) if roots else None
+
+    def register(
+        self, article_id: str, sig: bytes, date: str | None, root: str | None
+    ) -> str | None:
+        """Add a new article; return its ``duplicate_of`` after choosing the group's original."""
+        self._add(article_id, sig, date, root)
+        if root is None:
+            return None
+        if self._sort_key(article_id) < self._sort_key(root):
+            self.store.repoint_duplicates(root, article_id)
+            for entry_id, entry in self.entries.items():
+                if entry_id == root or entry.duplicate_of == root:
+                    entry.duplicate_of = article_id
+            self.entries[article_id].duplicate_of = None
+            return None
+        return root
+
+
+class Workspace:
+    """One knowledge base: open it, feed it, query it, export it."""
+
+    def __init__(self, database_url: str | None = None, *, settings: Settings | None = None):
+        self.settings = settings or Settings.from_env(database_url)
+        self.store = Store(self.settings.database_url)
+        self._near_duplicates: _NearDuplicates | None = None
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.store.close()
+
+    # -- ingest -------------------------------------------------------------
+
+    def ingest(
+        self,
+        targets: Sequence[str],
+        *,
+        allow_private: bool = False,
+        options: IngestOptions | None = None,
+        observer: IngestObserver | None = None,
+    ) -> IngestReport:
+        """Read every target (paths, directories, globs, URLs) into the store."""
+        opts = options or IngestOptions(
+            max_bytes=self.settings.max_bytes, allow_private=allow_private
+        )
+        report = IngestReport()
+        sources, errors = expand_targets(targets)
+        for error in errors:
+            self._fail(report, observer, _failure_from(error))
+        if observer:
+            observer.on_start(len(sources))
+        for source in sources:
+            for item in self._read(source, opts, report, observer):
+                self._ingest_document(item, source, report, observer)
+            if observer:
+                observer.on_source_done(source)
+        return report
+
+    def _read(
+        self,
+        source: Source,
+        options: IngestOptions,
+        report: IngestReport,
+        observer: IngestObserver | None,
+    ) -> Iterator[RawDocument]:
+        try:
+            for item in read_source(source, options):
+                if isinstance(item, IngestFailure):
+                    self._fail(report, observer, item)
+                else:
+                    yield item
+        except InputError as error:
+            self._fail(report, observer, _failure_from(error))
+
+    def _ingest_document(
+        self,
+        raw: RawDocument,
+        source: Source,
+        report: IngestReport,
+        observer: IngestObserver | None,
+    ) -> None:
+        name = _document_name(raw, source)
+        try:
+            key = content_key(raw)
+            existing = self.store.find_by_content_key(key)
+            if existing is not None:
+                self.store.note_source(existing, raw.uri, input_name=name)
+                report.unchanged += 1
+                return
+            article = clean(raw)
+        except InputError as error:
+            self._fail(report, observer, _failure_from(error, name))
+            return
+        except Exception as error:
+            reason = f"internal error while cleaning ({type(error).__name__}: {error})"
+            self._fail(report, observer, IngestFailure(name, "internal", reason, _now()))
+            return
+        dupes = self._dupes()
+        sig = signature(article.body)
+        root = dupes.original_for(sig)
+        stored = self.store.add_article(
+            raw,
+            article,
+            minhash=sig,
+            duplicate_of=root,
+            pipeline_version=PIPELINE_VERSION,
+            input_name=name,
+        )
+        if not stored:
+            report.unchanged += 1
+            return
+        duplicate_of = dupes.register(article.id, sig, article.publication_date, root)
+        report.new.append(article.id)
+        if duplicate_of is not None or root is not None:
+            report.near_duplicates += 1
+
+    def _dupes(self) -> _NearDuplicates:
+        if self._near_duplicates is None:
+            self._near_duplicates = _NearDuplicates(self.store)
+        return self._near_duplicates
+
+    def _fail(
+        self, report: IngestReport, observer: IngestObserver | None, failure: IngestFailure
+    ) -> None:
+        self.store.record_failure(failure)
+        report.failures.append(failure)
+        if observer:
+            observer.on_failure(failure)
+
+    # -- queries ------------------------------------------------------------
+
+    def articles(
+        self, *, limit: int | None = None, offset: int = 0, lang: str | None = None
+    ) -> list[ArticleSummary]:
+        return self.store.list_articles(limit=limit, offset=offset, lang=lang)
+
+    def article(self, article_id: str) -> StoredArticle:
+        """An article by id or by an unambiguous id prefix."""
+        matches = self.store.resolve_article_id(article_id.strip())
+        if not matches:
+            raise NotFoundError(f"{article_id}: no article with this id")
+        if len(matches) > 1 and article_id not in matches:
+            raise NotFoundError(
+                f"{article_id}: ambiguous id prefix, matches {', '.join(matches[:5])}"
+            )
+        found = self.store.get_article(article_id if article_id in matches else matches[0])
+        if found is None:  # pragma: no cover - deleted between the two queries
+            raise NotFoundError(f"{article_id}: no article with this id")
+        return found
+
+    def failures(self, *, include_resolved: bool = False) -> list[IngestFailure]:
+        return self.store.failures(include_resolved=include_resolved)
+
+    def stats(self) -> CorpusStats:
+        return self.store.stats()
+
+    # -- export -------------------------------------------------------------
+
+    def export(self, *, validate: bool = True) -> dict[str, Any]:
+        """The whole knowledge base as the v1 JSON export (see ``SCHEMAS.md``)."""
+        document = build_export(self.store.iter_articles())
+        if validate:
+            validate_export(document)
+        return document
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _failure_from(error: InputError, name: str | None = None) -> IngestFailure:
+    return IngestFailure(name or error.input_name, error.kind, error.reason, _now())
+
+
+def _document_name(raw: RawDocument, source: Source) -> str:
+    """How a user recognises one document: the source name, plus the record inside it."""
+    if raw.uri.startswith("file:") and "#" in raw.uri:
+        return f"{source.name}#{raw.uri.rsplit('#', 1)[1]}"
+    if raw.uri.startswith("file:"):
+        return source.name
+    return raw.uri
