@@ -1,7 +1,8 @@
 # sahelwatch — every target sets up what it needs first.
 #   make demo    ingest the bundled demo corpus and print a summary
 #   make test    lint, type-check and run every test
-#   make bench   ingest + clean throughput and peak memory on a generated corpus
+#   make eval    score the seed corpus with ../shared/eval/score.py, beside plain spaCy
+#   make bench   throughput and peak memory on a generated corpus, beside plain spaCy
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV ?= .venv
@@ -10,7 +11,7 @@ STAMP := $(VENV)/.installed
 UV_VERSION := 0.13.8
 export SAHELWATCH_HOME ?= $(CURDIR)/data
 
-.PHONY: setup demo test lint typecheck unit bench clean-data help
+.PHONY: setup demo test lint typecheck unit eval bench clean-data help
 
 help:
 	@grep -E '^#   make' Makefile | sed 's/^#   //'
@@ -42,6 +43,9 @@ unit: setup
 	$(BIN)/pytest
 
 test: lint typecheck unit
+
+eval: setup
+	$(BIN)/python benchmarks/eval_quality.py $(EVAL_ARGS)
 
 bench: setup
 	$(BIN)/python benchmarks/bench_ingest.py $(BENCH_ARGS)

@@ -38,3 +38,19 @@ def workspace(tmp_path: Path, db_url: str) -> Iterator[Workspace]:
     settings = Settings(home=tmp_path, database_url=db_url, max_bytes=1024 * 1024)
     with Workspace(settings=settings) as ws:
         yield ws
+
+
+@pytest.fixture(scope="session")
+def en_nlp():  # type: ignore[no-untyped-def]
+    """The English pipeline with the Sahel pack ruler, loaded once for the session."""
+    from sahelwatch.nlp.pipeline import load_pipeline
+
+    return load_pipeline("en")
+
+
+@pytest.fixture(scope="session")
+def fr_nlp():  # type: ignore[no-untyped-def]
+    """The French pipeline with the Sahel pack ruler, loaded once for the session."""
+    from sahelwatch.nlp.pipeline import load_pipeline
+
+    return load_pipeline("fr")

@@ -95,3 +95,93 @@ class StoredArticle:
     ingested_at: datetime
     duplicate_of: str | None
     pipeline_version: str
+
+
+# -- analysis -----------------------------------------------------------------
+
+EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "GROUP", "FAC", "OTHER"]
+Precision = Literal["day", "month", "year"]
+AnchorKind = Literal["absolute", "publication", "inferred", "none"]
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpr:
+    """A date expression found in the text, normalized against an anchor date.
+
+    ``value`` is ISO 8601, partial when the text is (``2025``, ``2025-12``,
+    ``2025-12-16``); ``end_value`` is set for ranges ("from 8 to 10 July").
+    ``anchor`` says what the value rests on: the text alone (``absolute``),
+    the publication date, a date inferred from the article, or nothing at all
+    (then ``value`` is None, e.g. "on Monday" in an undated article).
+    """
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+    precision: Precision | None
+    approximate: bool = False
+    end_value: str | None = None
+    anchor: AnchorKind = "absolute"
+
+
+MentionRole = Literal["name", "surname", "acronym", "metonym"]
+
+
+@dataclass(frozen=True, slots=True)
+class Attribute:
+    """A rank, office or honorific printed with a name ("Colonel", "Prime Minister").
+
+    Kept apart from the name so "Colonel Assimi Goïta" and "General Assimi
+    Goïta" are one person, and the two ranks become dated, sourced facts.
+    """
+
+    kind: str
+    key: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One printed reference to an entity, with its character span in the body.
+
+    ``key`` is the entity's identity within the article (``pack:<id>`` for a
+    pack entity, else ``<TYPE>:<folded name>``); resolution maps keys to
+    corpus-wide entities. ``name`` is the best display name the article gives
+    (the full name behind a surname, the long form behind an acronym).
+    """
+
+    start: int
+    end: int
+    text: str
+    type: EntityType
+    key: str
+    name: str
+    pack_id: str | None = None
+    role: MentionRole = "name"
+    attributes: tuple[Attribute, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class NationalityRef:
+    """ "Malian authorities": a relation to a state, which is not a mention of it."""
+
+    start: int
+    end: int
+    text: str
+    pack_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleAnalysis:
+    """Everything read from one article; produced by a pure function, stored as a unit."""
+
+    article_id: str
+    lang: str
+    pipeline_version: str
+    sentences: tuple[tuple[int, int], ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    nationalities: tuple[NationalityRef, ...] = ()
+    timexes: tuple[TimeExpr, ...] = ()

@@ -18,11 +18,21 @@ from typing import Any, Protocol
 from sahelwatch.clean import clean, content_key
 from sahelwatch.clean.dedupe import NearDuplicateIndex, signature
 from sahelwatch.config import Settings
+from sahelwatch.domain import DomainPack, default_pack, fold
 from sahelwatch.errors import InputError, NotFoundError
 from sahelwatch.ingest import IngestOptions, Source, expand_targets, read_source
 from sahelwatch.model import IngestFailure, RawDocument, StoredArticle
-from sahelwatch.report.export import build_export, validate_export
-from sahelwatch.store import ArticleSummary, CorpusStats, Store
+from sahelwatch.nlp.analysis import ANALYSIS_VERSION, analyze_many
+from sahelwatch.report.export import build_export, entity_records, mention_records, validate_export
+from sahelwatch.resolve.entities import EntityResolver
+from sahelwatch.store import (
+    ArticleSummary,
+    AttributeRecord,
+    CorpusStats,
+    EntityRecord,
+    EntitySummary,
+    Store,
+)
 
 #: Bump when cleaning changes what it produces, so stored rows say which code made them.
 PIPELINE_VERSION = "clean-1"
@@ -37,6 +47,10 @@ class IngestObserver(Protocol):
 
     def on_failure(self, failure: IngestFailure) -> None: ...
 
+    def on_analysis_start(self, total_articles: int) -> None: ...
+
+    def on_analyzed(self, count: int) -> None: ...
+
 
 @dataclass(slots=True)
 class IngestReport:
@@ -45,6 +59,7 @@ class IngestReport:
     new: list[str] = field(default_factory=list)
     unchanged: int = 0
     near_duplicates: int = 0
+    analyzed: int = 0
     failures: list[IngestFailure] = field(default_factory=list)
 
     @property
@@ -56,6 +71,8 @@ class IngestReport:
         if self.near_duplicates:
             parts.append(f"{self.near_duplicates} near-duplicate")
         parts.append(f"{len(self.failures)} failed")
+        if self.analyzed:
+            parts.append(f"{self.analyzed} analysed")
         return ", ".join(parts)
 
 
@@ -116,9 +133,16 @@ class _NearDuplicates:
 class Workspace:
     """One knowledge base: open it, feed it, query it, export it."""
 
-    def __init__(self, database_url: str | None = None, *, settings: Settings | None = None):
+    def __init__(
+        self,
+        database_url: str | None = None,
+        *,
+        settings: Settings | None = None,
+        pack: DomainPack | None = None,
+    ) -> None:
         self.settings = settings or Settings.from_env(database_url)
         self.store = Store(self.settings.database_url)
+        self.pack = pack or default_pack()
         self._near_duplicates: _NearDuplicates | None = None
 
     def __enter__(self) -> Workspace:
@@ -144,8 +168,13 @@ class Workspace:
         allow_private: bool = False,
         options: IngestOptions | None = None,
         observer: IngestObserver | None = None,
+        analyze: bool = True,
     ) -> IngestReport:
-        """Read every target (paths, directories, globs, URLs) into the store."""
+        """Read every target (paths, directories, globs, URLs) into the store.
+
+        With ``analyze`` (the default) every article not yet analysed by this
+        version of the code is then analysed and resolved into entities.
+        """
         opts = options or IngestOptions(
             max_bytes=self.settings.max_bytes, allow_private=allow_private
         )
@@ -160,7 +189,50 @@ class Workspace:
                 self._ingest_document(item, source, report, observer)
             if observer:
                 observer.on_source_done(source)
+        if analyze:
+            report.analyzed = self.analyze_pending(observer=observer)
         return report
+
+    # -- analysis -----------------------------------------------------------
+
+    def analyze_pending(
+        self, *, observer: IngestObserver | None = None, batch_size: int = 32
+    ) -> int:
+        """Analyse and resolve every article whose analysis is missing or out of date.
+
+        Runs after each ingest, so an ingest killed between storing articles and
+        analysing them catches up the next time, whatever it ingests then.
+        """
+        pending = self.store.articles_needing_analysis(ANALYSIS_VERSION)
+        if not pending:
+            return 0
+        if observer:
+            observer.on_analysis_start(len(pending))
+        resolver = self._resolver()
+        done = 0
+        for start in range(0, len(pending), batch_size):
+            batch = [
+                self.store.get_article(article_id)
+                for article_id in pending[start : start + batch_size]
+            ]
+            stored = [item for item in batch if item is not None]
+            articles = [item.article for item in stored]
+            for item, analysis in zip(stored, analyze_many(articles, pack=self.pack), strict=True):
+                resolution = resolver.resolve(analysis)
+                self.store.save_analysis(
+                    analysis,
+                    entity_of=resolution.entity_of,
+                    new_entities=resolution.new_entities,
+                    observed_on=item.article.publication_date,
+                )
+                done += 1
+            if observer:
+                observer.on_analyzed(len(stored))
+        return done
+
+    def _resolver(self) -> EntityResolver:
+        entities, aliases = self.store.entity_index()
+        return EntityResolver(self.pack, entities, aliases)
 
     def _read(
         self,
@@ -260,14 +332,55 @@ class Workspace:
     def stats(self) -> CorpusStats:
         return self.store.stats()
 
+    def entities(
+        self, *, entity_type: str | None = None, top: int | None = None
+    ) -> list[EntitySummary]:
+        return self.store.entity_summaries(entity_type=entity_type, limit=top)
+
+    def entity(self, name: str) -> EntityDetail:
+        """One entity by id or by any name it was printed under."""
+        found = self.store.find_entities(name.strip())
+        if not found:
+            raise NotFoundError(f"{name}: no entity with this name or id")
+        if len(found) > 1:
+            # Prefer the pack's entity ("Bamako" the city over Mali printed as "Bamako").
+            exact = [e for e in found if fold(e.name) == fold(name)]
+            found = exact or found
+        entity = found[0]
+        summary = next((s for s in self.store.entity_summaries() if s.entity.id == entity.id), None)
+        return EntityDetail(
+            entity=entity,
+            aliases=summary.aliases if summary else (),
+            attributes=self.store.entity_attributes(entity.id),
+            articles=self.store.entity_articles(entity.id),
+            co_occurring=self.store.co_occurring(entity.id),
+            others=list(found[1:]),
+        )
+
     # -- export -------------------------------------------------------------
 
     def export(self, *, validate: bool = True) -> dict[str, Any]:
         """The whole knowledge base as the v1 JSON export (see ``SCHEMAS.md``)."""
-        document = build_export(self.store.iter_articles())
+        document = build_export(
+            self.store.iter_articles(),
+            entities=entity_records(self.store.iter_entities()),
+            mentions=mention_records(self.store.iter_mentions()),
+        )
         if validate:
             validate_export(document)
         return document
+
+
+@dataclass(frozen=True, slots=True)
+class EntityDetail:
+    """What `sahelwatch entity NAME` shows."""
+
+    entity: EntityRecord
+    aliases: tuple[str, ...]
+    attributes: list[AttributeRecord]
+    articles: list[tuple[str, str | None, str | None, int]]
+    co_occurring: list[tuple[EntityRecord, int]]
+    others: list[EntityRecord]
 
 
 def _now() -> datetime:

@@ -108,8 +108,14 @@ def test_cli_export_round_trip_validates(
     document = export(capsys, db_url, tmp_path)
     jsonschema.validate(document, export_schema())
     assert document["schema_version"] == "1"
-    for section in ("entities", "mentions", "events", "quotes", "claims", "conflicts"):
+    for section in ("events", "quotes", "claims", "conflicts"):
         assert document[section] == []
+    bodies = {a["id"]: a["body"] for a in document["articles"]}
+    entity_ids = {e["id"] for e in document["entities"]}
+    assert document["mentions"]
+    for mention in document["mentions"]:
+        assert bodies[mention["article"]][mention["start"] : mention["end"]] == mention["text"]
+        assert mention["entity"] in entity_ids
     story = next(a for a in document["articles"] if a["source_uri"].endswith("story.txt"))
     assert story["title"] == "Ministers Agree on a Shared Grain Reserve"
     assert story["id"]
@@ -131,7 +137,16 @@ def test_cli_show_stats_and_articles(
 
 
 def test_cli_help_explains_every_command(capsys: pytest.CaptureFixture[str]) -> None:
-    for command in ("ingest", "articles", "show", "failures", "stats", "export"):
+    for command in (
+        "ingest",
+        "articles",
+        "show",
+        "failures",
+        "stats",
+        "export",
+        "entities",
+        "entity",
+    ):
         assert main([command, "--help"]) == 0
         out = capsys.readouterr().out
         assert "Example" in out, command
@@ -172,3 +187,26 @@ def test_cli_url_needs_allow_private_for_loopback(
     code, out, err = run(capsys, db_url, "ingest", "-q", "--allow-private", url)
     assert code == 0, err
     assert "1 new" in out
+
+
+def test_cli_entities_and_entity(
+    tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = tmp_path / "s.txt"
+    story.write_text(
+        "Leaders meet in Niamey\n\n"
+        "NIAMEY, Niger — General Abdourahamane Tchiani received Colonel Assimi Goïta on "
+        "Monday. Goïta later met Ibrahim Traoré, officials said.\n",
+        encoding="utf-8",
+    )
+    assert run(capsys, db_url, "ingest", "-q", str(story))[0] == 0
+    code, out, _ = run(capsys, db_url, "entities", "--type", "person")
+    assert code == 0 and "Assimi Goïta" in out and "Abdourahamane Tiani" in out
+    code, out, _ = run(capsys, db_url, "entity", "Tchiani")
+    assert code == 0 and "Abdourahamane Tiani" in out and "General" in out
+    code, out, _ = run(capsys, db_url, "entity", "goita")
+    assert code == 0 and "Colonel" in out and "Niamey" in out
+    code, _, err = run(capsys, db_url, "entities", "--type", "PLANET")
+    assert code == 2 and "unknown type" in err
+    code, _, err = run(capsys, db_url, "entity", "Nobody Here")
+    assert code == 2 and "no entity" in err

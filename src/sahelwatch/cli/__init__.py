@@ -20,6 +20,7 @@ from rich.console import Console
 from sahelwatch import __version__
 from sahelwatch.cli import render
 from sahelwatch.cli.progress import IngestProgress
+from sahelwatch.domain import ENTITY_TYPES
 from sahelwatch.errors import SahelwatchError, UsageError
 from sahelwatch.report.export import dumps_export
 from sahelwatch.workspace import Workspace
@@ -92,6 +93,10 @@ def ingest(
         ),
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    no_analyze: Annotated[
+        bool,
+        typer.Option("--no-analyze", help="Only store the articles; `sahelwatch analyze` later."),
+    ] = False,
 ) -> None:
     """Read articles into the knowledge base: text, Markdown, HTML, JSON, JSONL, RSS/Atom,
     WARC and URLs.
@@ -103,10 +108,27 @@ def ingest(
     Example: sahelwatch ingest examples/corpus 'more/*.html' https://example.org/story
     """
     with _workspace() as ws, IngestProgress(err, enabled=not quiet) as progress:
-        report = ws.ingest(targets, allow_private=allow_private, observer=progress)
+        report = ws.ingest(
+            targets, allow_private=allow_private, observer=progress, analyze=not no_analyze
+        )
     out.print(report.summary())
     if not report.ok:
         raise typer.Exit(EXIT_BAD_INPUT)
+
+
+@app.command()
+def analyze(
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Analyse every stored article not yet analysed by this version: entities, mentions,
+    ranks and titles, resolved across the corpus. `ingest` does this by itself unless
+    given --no-analyze.
+
+    Example: sahelwatch analyze
+    """
+    with _workspace() as ws, IngestProgress(err, enabled=not quiet) as progress:
+        count = ws.analyze_pending(observer=progress)
+    out.print(f"{count} article(s) analysed")
 
 
 @app.command()
@@ -172,6 +194,41 @@ def stats() -> None:
     with _workspace() as ws:
         corpus = ws.stats()
     out.print(render.stats_table(corpus, ws.settings.database_url))
+
+
+@app.command()
+def entities(
+    entity_type: Annotated[
+        str | None,
+        typer.Option(
+            "--type", "-t", help="Only this type: PERSON, ORG, GPE, LOC, GROUP, FAC, OTHER."
+        ),
+    ] = None,
+    top: Annotated[int, typer.Option(min=1, help="Show the N most mentioned.")] = 30,
+) -> None:
+    """List entities by the number of articles that mention them, with their aliases.
+
+    Example: sahelwatch entities --type PERSON --top 10
+    """
+    if entity_type and entity_type.upper() not in ENTITY_TYPES:
+        raise UsageError(f"--type {entity_type}: unknown type (one of {', '.join(ENTITY_TYPES)})")
+    with _workspace() as ws:
+        rows = ws.entities(entity_type=entity_type.upper() if entity_type else None, top=top)
+    out.print(render.entities_table(rows))
+
+
+@app.command()
+def entity(
+    name: Annotated[str, typer.Argument(help="A name the entity was printed under, or its id.")],
+) -> None:
+    """Show one entity: aliases, ranks and titles with their dates and sources, the articles
+    it appears in and the entities it appears with most.
+
+    Example: sahelwatch entity Tchiani
+    """
+    with _workspace() as ws:
+        detail = ws.entity(name)
+    render.print_entity(out, detail)
 
 
 @app.command()

@@ -29,7 +29,7 @@ class IngestProgress:
         self.console = console
         self.progress = Progress(
             SpinnerColumn(),
-            TextColumn("[bold]ingest[/]"),
+            TextColumn("[bold]{task.description:<8}[/]"),
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),
@@ -39,6 +39,7 @@ class IngestProgress:
             disable=not enabled or not console.is_terminal,
         )
         self.task: TaskID | None = None
+        self.analysis: TaskID | None = None
 
     def __enter__(self) -> IngestProgress:
         self.progress.start()
@@ -58,6 +59,13 @@ class IngestProgress:
     def on_source_done(self, source: Source) -> None:
         if self.task is not None:
             self.progress.update(self.task, advance=1, current=source.name[-50:])
+
+    def on_analysis_start(self, total_articles: int) -> None:
+        self.analysis = self.progress.add_task("analyse", total=total_articles, current="")
+
+    def on_analyzed(self, count: int) -> None:
+        if self.analysis is not None:
+            self.progress.update(self.analysis, advance=count)
 
     def on_failure(self, failure: IngestFailure) -> None:
         self.console.print(

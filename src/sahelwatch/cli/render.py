@@ -16,7 +16,8 @@ from rich.table import Table
 from rich.text import Text
 
 from sahelwatch.model import IngestFailure, StoredArticle
-from sahelwatch.store import ArticleSummary, CorpusStats
+from sahelwatch.store import ArticleSummary, CorpusStats, EntitySummary
+from sahelwatch.workspace import EntityDetail
 
 __all__ = ["articles_table", "escape", "failures_table", "print_article", "stats_table"]
 
@@ -135,3 +136,65 @@ def _redact(url: str) -> str:
         user = creds.split(":", 1)[0]
         return f"{scheme}://{user}:***@{host}"
     return url
+
+
+def entities_table(rows: list[EntitySummary]) -> Table:
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        title=f"{len(rows)} entit{'y' if len(rows) == 1 else 'ies'}",
+        title_justify="left",
+    )
+    table.add_column("name", style="bold", overflow="fold", ratio=2)
+    table.add_column("type")
+    table.add_column("articles", justify="right")
+    table.add_column("mentions", justify="right")
+    table.add_column("aliases", overflow="fold", ratio=3, style="dim")
+    for row in rows:
+        aliases = [a for a in dict.fromkeys(row.aliases) if a != row.entity.name]
+        table.add_row(
+            Text(row.entity.name),
+            row.entity.type,
+            str(row.articles),
+            str(row.mentions),
+            Text(", ".join(aliases)),
+        )
+    return table
+
+
+def print_entity(console: Console, detail: EntityDetail) -> None:
+    entity = detail.entity
+    meta = Table.grid(padding=(0, 2))
+    meta.add_column(style="bold")
+    meta.add_column(overflow="fold")
+    meta.add_row("id", entity.id)
+    meta.add_row("type", entity.type)
+    meta.add_row("aliases", Text(", ".join(dict.fromkeys(detail.aliases)) or "—"))
+    if entity.kb_id:
+        meta.add_row("wikidata", entity.kb_id)
+    if entity.lat is not None and entity.lon is not None:
+        meta.add_row("coordinates", f"{entity.lat:.3f}, {entity.lon:.3f}")
+    if detail.others:
+        meta.add_row("also named so", Text(", ".join(f"{e.name} ({e.id})" for e in detail.others)))
+    console.print(Panel(meta, title=Text(entity.name), title_align="left"))
+    if detail.attributes:
+        table = Table(box=box.SIMPLE_HEAD, title="ranks, titles and roles", title_justify="left")
+        table.add_column("as printed")
+        table.add_column("kind")
+        table.add_column("observed", no_wrap=True)
+        table.add_column("article", style="cyan", no_wrap=True)
+        for attr in detail.attributes:
+            table.add_row(Text(attr.text), attr.kind, _cell(attr.observed_on), attr.article_id[:10])
+        console.print(table)
+    articles = Table(
+        box=box.SIMPLE_HEAD, title=f"in {len(detail.articles)} article(s)", title_justify="left"
+    )
+    articles.add_column("article", style="cyan", no_wrap=True)
+    articles.add_column("date", no_wrap=True)
+    articles.add_column("mentions", justify="right")
+    articles.add_column("title", overflow="fold")
+    for article_id, title, date, count in detail.articles[:20]:
+        articles.add_row(article_id[:10], _cell(date), str(count), _cell(title))
+    console.print(articles)
+    if detail.co_occurring:
+        partners = ", ".join(f"{e.name} ({n})" for e, n in detail.co_occurring)
+        console.print(Text("Appears most with: ", style="bold") + Text(partners))

@@ -19,6 +19,7 @@ import jsonschema
 
 from sahelwatch.errors import ExportError
 from sahelwatch.model import StoredArticle
+from sahelwatch.store import EntityRecord, MentionRecord
 
 SCHEMA_VERSION = "1"
 SECTIONS = ("entities", "mentions", "events", "quotes", "claims", "conflicts")
@@ -45,6 +46,38 @@ def article_record(stored: StoredArticle) -> dict[str, Any]:
         "removed": [{"text": seg.text, "reason": seg.reason} for seg in article.removed],
         "duplicate_of": stored.duplicate_of,
     }
+
+
+MAPPABLE = frozenset({"GPE", "LOC", "FAC"})
+
+
+def entity_records(rows: Iterable[tuple[EntityRecord, list[str]]]) -> list[dict[str, Any]]:
+    out = []
+    for entity, aliases in rows:
+        record: dict[str, Any] = {
+            "id": entity.id,
+            "name": entity.name,
+            "type": entity.type,
+            "aliases": list(dict.fromkeys([entity.name, *aliases])),
+            "kb_id": entity.kb_id,
+        }
+        if entity.type in MAPPABLE and entity.lat is not None and entity.lon is not None:
+            record["lat"], record["lon"] = entity.lat, entity.lon
+        out.append(record)
+    return out
+
+
+def mention_records(rows: Iterable[MentionRecord]) -> list[dict[str, Any]]:
+    return [
+        {
+            "article": m.article_id,
+            "entity": m.entity_id,
+            "start": m.start,
+            "end": m.end,
+            "text": m.text,
+        }
+        for m in rows
+    ]
 
 
 def build_export(

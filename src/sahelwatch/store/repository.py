@@ -29,6 +29,7 @@ from sahelwatch.model import (
 )
 from sahelwatch.store import schema as t
 from sahelwatch.store.database import create_database_engine, migrate
+from sahelwatch.store.knowledge import KnowledgeQueries
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +79,7 @@ def _aware(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-class Store:
+class Store(KnowledgeQueries):
     """The database of one workspace."""
 
     def __init__(self, url: str) -> None:

@@ -11,8 +11,10 @@ transaction.
 from __future__ import annotations
 
 from sqlalchemy import (
+    Boolean,
     Column,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -97,4 +99,99 @@ ingest_failures = Table(
     Column("occurred_at", DateTime(timezone=True), nullable=False),
     Column("resolved_at", DateTime(timezone=True)),
     Index("ix_ingest_failures_input", "input_name"),
+)
+
+# -- analysis (revision 0002) ------------------------------------------------------
+
+analyses = Table(
+    "analyses",
+    metadata,
+    Column(
+        "article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("pipeline_version", String(32), nullable=False),
+    Column("lang", String(8), nullable=False),
+    Column("sentences", Text, nullable=False),
+    Column("analyzed_at", DateTime(timezone=True), nullable=False),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", String(96), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(8), nullable=False),
+    Column("kb_id", String(32)),
+    Column("pack_id", String(64)),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+entity_aliases = Table(
+    "entity_aliases",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("entity_id", String(96), ForeignKey("entities.id"), nullable=False),
+    Column("alias", Text, nullable=False),
+    Column("norm", Text, nullable=False),
+    UniqueConstraint("entity_id", "alias", name="uq_entity_aliases_entity_alias"),
+    Index("ix_entity_aliases_norm", "norm"),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("entity_id", String(96), ForeignKey("entities.id"), nullable=False),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("role", String(16), nullable=False),
+    Index("ix_mentions_article", "article_id"),
+    Index("ix_mentions_entity", "entity_id"),
+)
+
+entity_attributes = Table(
+    "entity_attributes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("entity_id", String(96), ForeignKey("entities.id"), nullable=False),
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("key", String(64), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Column("observed_on", String(10)),
+    Index("ix_entity_attributes_entity", "entity_id"),
+)
+
+nationality_refs = Table(
+    "nationality_refs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("entity_id", String(96), ForeignKey("entities.id"), nullable=False),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Index("ix_nationality_refs_article", "article_id"),
+)
+
+time_expressions = Table(
+    "time_expressions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("value", String(10)),
+    Column("end_value", String(10)),
+    Column("precision", String(8)),
+    Column("approximate", Boolean, nullable=False),
+    Column("anchor", String(16), nullable=False),
+    Index("ix_time_expressions_article", "article_id"),
 )

@@ -1,0 +1,1 @@
+"""Reading articles: spaCy pipelines with the domain pack, mention repair, time, events."""

@@ -1,0 +1,1 @@
+"""Corpus-level resolution: entities across articles (later: event clusters, conflicts)."""

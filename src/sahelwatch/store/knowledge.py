@@ -1,0 +1,410 @@
+"""SQL for what analysis reads from articles: mentions, entities, attributes, dates.
+
+An article's analysis is replaced as a unit (``save_analysis``): its old rows
+are deleted and the new ones written in one transaction, so re-running the
+analysis is idempotent and a crash leaves the old analysis or the new one,
+never a mix. Entities are shared by articles and only ever gain aliases here.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Engine, delete, func, insert, select
+
+from sahelwatch.domain import fold
+from sahelwatch.model import ArticleAnalysis
+from sahelwatch.store import schema as t
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRecord:
+    """An entity row: what resolution creates and exports list."""
+
+    id: str
+    name: str
+    type: str
+    kb_id: str | None = None
+    pack_id: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySummary:
+    entity: EntityRecord
+    mentions: int
+    articles: int
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AttributeRecord:
+    kind: str
+    key: str
+    text: str
+    article_id: str
+    observed_on: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class MentionRecord:
+    article_id: str
+    entity_id: str
+    start: int
+    end: int
+    text: str
+    role: str
+
+
+class KnowledgeQueries:
+    """Mixed into ``Store``: the tables written by analysis and resolution."""
+
+    engine: Engine
+
+    def save_analysis(
+        self,
+        analysis: ArticleAnalysis,
+        *,
+        entity_of: Mapping[str, str],
+        new_entities: Sequence[EntityRecord],
+        observed_on: str | None,
+    ) -> None:
+        """Replace an article's analysis; ``entity_of`` maps mention keys to entity ids."""
+        article_id = analysis.article_id
+        with self.engine.begin() as conn:
+            for table in (
+                t.mentions,
+                t.entity_attributes,
+                t.nationality_refs,
+                t.time_expressions,
+                t.analyses,
+            ):
+                conn.execute(delete(table).where(table.c.article_id == article_id))
+            now = datetime.now(UTC)
+            known = set(
+                conn.execute(
+                    select(t.entities.c.id).where(t.entities.c.id.in_([e.id for e in new_entities]))
+                ).scalars()
+            )
+            fresh = [e for e in new_entities if e.id not in known]
+            if fresh:
+                conn.execute(
+                    insert(t.entities),
+                    [
+                        {
+                            "id": e.id,
+                            "name": e.name,
+                            "type": e.type,
+                            "kb_id": e.kb_id,
+                            "pack_id": e.pack_id,
+                            "lat": e.lat,
+                            "lon": e.lon,
+                            "created_at": now,
+                        }
+                        for e in fresh
+                    ],
+                )
+            mention_rows = [
+                {
+                    "article_id": article_id,
+                    "entity_id": entity_of[m.key],
+                    "start_char": m.start,
+                    "end_char": m.end,
+                    "text": m.text,
+                    "role": m.role,
+                }
+                for m in analysis.mentions
+            ]
+            if mention_rows:
+                conn.execute(insert(t.mentions), mention_rows)
+            self._add_aliases(
+                conn,
+                {(entity_of[m.key], m.text) for m in analysis.mentions}
+                | {(e.id, e.name) for e in fresh},
+            )
+            attribute_rows = [
+                {
+                    "entity_id": entity_of[m.key],
+                    "article_id": article_id,
+                    "kind": a.kind,
+                    "key": a.key,
+                    "text": a.text,
+                    "start_char": a.start,
+                    "end_char": a.end,
+                    "observed_on": observed_on,
+                }
+                for m in analysis.mentions
+                for a in m.attributes
+            ]
+            if attribute_rows:
+                conn.execute(insert(t.entity_attributes), attribute_rows)
+            nationality_rows = [
+                {
+                    "article_id": article_id,
+                    "entity_id": entity_of[f"pack:{n.pack_id}"],
+                    "start_char": n.start,
+                    "end_char": n.end,
+                    "text": n.text,
+                }
+                for n in analysis.nationalities
+                if f"pack:{n.pack_id}" in entity_of
+            ]
+            if nationality_rows:
+                conn.execute(insert(t.nationality_refs), nationality_rows)
+            timex_rows = [
+                {
+                    "article_id": article_id,
+                    "start_char": x.start,
+                    "end_char": x.end,
+                    "text": x.text,
+                    "value": x.value,
+                    "end_value": x.end_value,
+                    "precision": x.precision,
+                    "approximate": x.approximate,
+                    "anchor": x.anchor,
+                }
+                for x in analysis.timexes
+            ]
+            if timex_rows:
+                conn.execute(insert(t.time_expressions), timex_rows)
+            conn.execute(
+                insert(t.analyses).values(
+                    article_id=article_id,
+                    pipeline_version=analysis.pipeline_version,
+                    lang=analysis.lang,
+                    sentences=json.dumps(analysis.sentences),
+                    analyzed_at=now,
+                )
+            )
+
+    @staticmethod
+    def _add_aliases(conn: Any, pairs: set[tuple[str, str]]) -> None:
+        if not pairs:
+            return
+        ids = sorted({entity_id for entity_id, _ in pairs})
+        existing = {
+            (row.entity_id, row.alias)
+            for row in conn.execute(
+                select(t.entity_aliases.c.entity_id, t.entity_aliases.c.alias).where(
+                    t.entity_aliases.c.entity_id.in_(ids)
+                )
+            )
+        }
+        rows = [
+            {"entity_id": entity_id, "alias": alias, "norm": fold(alias)}
+            for entity_id, alias in sorted(pairs - existing)
+        ]
+        if rows:
+            conn.execute(insert(t.entity_aliases), rows)
+
+    def articles_needing_analysis(self, version: str) -> list[str]:
+        """Articles never analysed, or analysed by another version of the code."""
+        query = (
+            select(t.articles.c.id)
+            .outerjoin(t.analyses, t.analyses.c.article_id == t.articles.c.id)
+            .where((t.analyses.c.article_id.is_(None)) | (t.analyses.c.pipeline_version != version))
+            .order_by(t.articles.c.document_id)
+        )
+        with self.engine.connect() as conn:
+            return list(conn.execute(query).scalars())
+
+    def entity_index(self) -> tuple[list[EntityRecord], list[tuple[str, str]]]:
+        """All entities and their (folded alias, entity id) pairs, for the resolver."""
+        with self.engine.connect() as conn:
+            entities = [_entity(row) for row in conn.execute(_entity_columns())]
+            aliases = [
+                (row.norm, row.entity_id)
+                for row in conn.execute(
+                    select(t.entity_aliases.c.norm, t.entity_aliases.c.entity_id)
+                )
+            ]
+        return entities, aliases
+
+    def iter_entities(
+        self, *, mentioned_only: bool = True
+    ) -> Iterator[tuple[EntityRecord, list[str]]]:
+        """Entities with their aliases in first-seen order."""
+        with self.engine.connect() as conn:
+            aliases: dict[str, list[str]] = {}
+            for row in conn.execute(
+                select(t.entity_aliases.c.entity_id, t.entity_aliases.c.alias).order_by(
+                    t.entity_aliases.c.id
+                )
+            ):
+                aliases.setdefault(row.entity_id, []).append(row.alias)
+            query = _entity_columns().order_by(t.entities.c.created_at, t.entities.c.id)
+            if mentioned_only:
+                query = query.where(t.entities.c.id.in_(select(t.mentions.c.entity_id).distinct()))
+            rows = conn.execute(query).all()
+        for row in rows:
+            yield _entity(row), aliases.get(row.id, [])
+
+    def iter_mentions(self) -> Iterator[MentionRecord]:
+        query = select(
+            t.mentions.c.article_id,
+            t.mentions.c.entity_id,
+            t.mentions.c.start_char,
+            t.mentions.c.end_char,
+            t.mentions.c.text,
+            t.mentions.c.role,
+        ).order_by(t.mentions.c.article_id, t.mentions.c.start_char)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        for row in rows:
+            yield MentionRecord(*row)
+
+    def entity_summaries(
+        self, *, entity_type: str | None = None, limit: int | None = None
+    ) -> list[EntitySummary]:
+        """Entities by number of articles that mention them, most first."""
+        counts = (
+            select(
+                t.mentions.c.entity_id,
+                func.count().label("mentions"),
+                func.count(t.mentions.c.article_id.distinct()).label("articles"),
+            )
+            .group_by(t.mentions.c.entity_id)
+            .subquery()
+        )
+        query = (
+            _entity_columns()
+            .add_columns(counts.c.mentions, counts.c.articles)
+            .join(counts, counts.c.entity_id == t.entities.c.id)
+            .order_by(counts.c.articles.desc(), counts.c.mentions.desc(), t.entities.c.name)
+        )
+        if entity_type:
+            query = query.where(t.entities.c.type == entity_type)
+        if limit:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+            aliases = self._aliases_of(conn, [row.id for row in rows])
+        return [
+            EntitySummary(_entity(row), row.mentions, row.articles, tuple(aliases.get(row.id, ())))
+            for row in rows
+        ]
+
+    @staticmethod
+    def _aliases_of(conn: Any, ids: Iterable[str]) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        query = (
+            select(t.entity_aliases.c.entity_id, t.entity_aliases.c.alias)
+            .where(t.entity_aliases.c.entity_id.in_(list(ids)))
+            .order_by(t.entity_aliases.c.id)
+        )
+        for row in conn.execute(query):
+            out.setdefault(row.entity_id, []).append(row.alias)
+        return out
+
+    def find_entities(self, name: str) -> list[EntityRecord]:
+        """Entities with this id, or with an alias equal to ``name`` (case and accents ignored)."""
+        with self.engine.connect() as conn:
+            ids = set(
+                conn.execute(
+                    select(t.entity_aliases.c.entity_id).where(
+                        t.entity_aliases.c.norm == fold(name)
+                    )
+                ).scalars()
+            )
+            ids |= set(
+                conn.execute(select(t.entities.c.id).where(t.entities.c.id == name)).scalars()
+            )
+            if not ids:
+                # A part of a name ("Tchiani"): aliases containing it as a word.
+                key = fold(name).replace("\\", "").replace("%", "").replace("_", "")
+                if len(key) >= 3:
+                    ids = set(
+                        conn.execute(
+                            select(t.entity_aliases.c.entity_id)
+                            .where(
+                                (t.entity_aliases.c.norm.like(f"% {key}"))
+                                | (t.entity_aliases.c.norm.like(f"{key} %"))
+                                | (t.entity_aliases.c.norm.like(f"% {key} %"))
+                            )
+                            .limit(20)
+                        ).scalars()
+                    )
+            if not ids:
+                return []
+            rows = conn.execute(_entity_columns().where(t.entities.c.id.in_(ids))).all()
+        return [_entity(row) for row in rows]
+
+    def entity_attributes(self, entity_id: str) -> list[AttributeRecord]:
+        query = (
+            select(
+                t.entity_attributes.c.kind,
+                t.entity_attributes.c.key,
+                t.entity_attributes.c.text,
+                t.entity_attributes.c.article_id,
+                t.entity_attributes.c.observed_on,
+                t.entity_attributes.c.start_char,
+                t.entity_attributes.c.end_char,
+            )
+            .where(t.entity_attributes.c.entity_id == entity_id)
+            .order_by(t.entity_attributes.c.observed_on, t.entity_attributes.c.id)
+        )
+        with self.engine.connect() as conn:
+            return [AttributeRecord(*row) for row in conn.execute(query)]
+
+    def entity_articles(self, entity_id: str) -> list[tuple[str, str | None, str | None, int]]:
+        """(article id, title, date, mentions) of the articles mentioning an entity."""
+        query = (
+            select(
+                t.articles.c.id,
+                t.articles.c.title,
+                t.articles.c.publication_date,
+                func.count().label("n"),
+            )
+            .join(t.mentions, t.mentions.c.article_id == t.articles.c.id)
+            .where(t.mentions.c.entity_id == entity_id)
+            .group_by(t.articles.c.id, t.articles.c.title, t.articles.c.publication_date)
+            .order_by(t.articles.c.publication_date.desc(), t.articles.c.id)
+        )
+        with self.engine.connect() as conn:
+            return [
+                (row.id, row.title, row.publication_date, int(row.n)) for row in conn.execute(query)
+            ]
+
+    def co_occurring(self, entity_id: str, limit: int = 10) -> list[tuple[EntityRecord, int]]:
+        """Entities mentioned in the same articles, by number of shared articles."""
+        own = select(t.mentions.c.article_id).where(t.mentions.c.entity_id == entity_id)
+        shared = (
+            select(
+                t.mentions.c.entity_id, func.count(t.mentions.c.article_id.distinct()).label("n")
+            )
+            .where(t.mentions.c.article_id.in_(own), t.mentions.c.entity_id != entity_id)
+            .group_by(t.mentions.c.entity_id)
+            .subquery()
+        )
+        query = (
+            _entity_columns()
+            .add_columns(shared.c.n)
+            .join(shared, shared.c.entity_id == t.entities.c.id)
+            .order_by(shared.c.n.desc(), t.entities.c.name)
+            .limit(limit)
+        )
+        with self.engine.connect() as conn:
+            return [(_entity(row), int(row.n)) for row in conn.execute(query)]
+
+
+def _entity_columns() -> Any:
+    return select(
+        t.entities.c.id,
+        t.entities.c.name,
+        t.entities.c.type,
+        t.entities.c.kb_id,
+        t.entities.c.pack_id,
+        t.entities.c.lat,
+        t.entities.c.lon,
+    )
+
+
+def _entity(row: Any) -> EntityRecord:
+    return EntityRecord(row.id, row.name, row.type, row.kb_id, row.pack_id, row.lat, row.lon)
