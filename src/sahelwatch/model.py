@@ -185,3 +185,81 @@ class ArticleAnalysis:
     mentions: tuple[Mention, ...] = ()
     nationalities: tuple[NationalityRef, ...] = ()
     timexes: tuple[TimeExpr, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[EventMention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Words attributed to a speaker: quoted (``direct``) or reported ("said that ...").
+
+    ``text`` is the quoted words without their quotation marks, and
+    ``start``/``end`` their span in the body. ``speaker_key`` is the mention
+    key of the speaker's entity in this article (``pack:mali`` for "a Malian
+    diplomat"), ``speaker_text`` how the speaker was printed; both are None
+    for an unattributed scare quote.
+    """
+
+    start: int
+    end: int
+    text: str
+    direct: bool
+    speaker_key: str | None = None
+    speaker_text: str | None = None
+
+
+EventType = Literal[
+    "summit",
+    "meeting_visit",
+    "agreement_treaty",
+    "alliance_formation",
+    "withdrawal",
+    "force_creation",
+    "attack",
+    "threat",
+    "sanction",
+    "coup",
+    "appointment_leadership",
+    "dissolution_ban",
+    "blockade",
+    "statement_accusation",
+    "institution_launch",
+    "other",
+]
+Modality = Literal["asserted", "possible", "planned", "negated"]
+ParticipantRole = Literal["agent", "patient", "participant"]
+DateBasis = Literal["text", "publication", "none"]
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    """An entity taking part in an event, by its mention key within the article."""
+
+    key: str
+    role: ParticipantRole
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    """One event as one article tells it, with the sentence it was read from.
+
+    ``date_basis`` says where the date comes from: a time expression in the
+    sentence (``text``), the publication date because the sentence gives none
+    (``publication``, lower confidence), or nowhere (``none``).
+    """
+
+    type: EventType
+    start: int
+    end: int
+    evidence: str
+    trigger: str
+    date: str | None = None
+    date_precision: Precision | None = None
+    approximate: bool = False
+    date_basis: DateBasis = "none"
+    location_key: str | None = None
+    participants: tuple[Participant, ...] = ()
+    fatalities: int | None = None
+    victims: str | None = None
+    modality: Modality = "asserted"
+    confidence: float = 0.5

@@ -23,7 +23,14 @@ from sahelwatch.errors import InputError, NotFoundError
 from sahelwatch.ingest import IngestOptions, Source, expand_targets, read_source
 from sahelwatch.model import IngestFailure, RawDocument, StoredArticle
 from sahelwatch.nlp.analysis import ANALYSIS_VERSION, analyze_many
-from sahelwatch.report.export import build_export, entity_records, mention_records, validate_export
+from sahelwatch.report.export import (
+    build_export,
+    entity_records,
+    event_records,
+    mention_records,
+    quote_records,
+    validate_export,
+)
 from sahelwatch.resolve.entities import EntityResolver
 from sahelwatch.store import (
     ArticleSummary,
@@ -365,6 +372,8 @@ class Workspace:
             self.store.iter_articles(),
             entities=entity_records(self.store.iter_entities()),
             mentions=mention_records(self.store.iter_mentions()),
+            events=event_records(self.store.iter_events()),
+            quotes=quote_records(self.store.iter_quotes()),
         )
         if validate:
             validate_export(document)

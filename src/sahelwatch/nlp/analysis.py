@@ -14,11 +14,13 @@ from spacy.tokens import Doc
 
 from sahelwatch.domain import DomainPack, default_pack
 from sahelwatch.model import Article, ArticleAnalysis
+from sahelwatch.nlp.events import extract_events
 from sahelwatch.nlp.mentions import extract_mentions
 from sahelwatch.nlp.pipeline import load_pipeline, model_lang
+from sahelwatch.nlp.timex import find_time_expressions
 
 #: Bump when analysis output changes, so stored rows say which code made them.
-ANALYSIS_VERSION = "analyze-1"
+ANALYSIS_VERSION = "analyze-2"
 
 
 def analyze(article: Article, *, pack: DomainPack | None = None) -> ArticleAnalysis:
@@ -50,6 +52,10 @@ def analyze_many(
 def _read(doc: Doc, article: Article, lang: str, pack: DomainPack) -> ArticleAnalysis:
     nlp = load_pipeline(lang, pack)
     mentions, nationalities = extract_mentions(doc, nlp, pack, lang)
+    timexes = find_time_expressions(
+        article.body, lang=article.lang, publication_date=article.publication_date
+    )
+    events = extract_events(doc, nlp, article, mentions, nationalities, timexes, pack, lang)
     sentences = tuple((s.start_char, s.end_char) for s in doc.sents)
     return ArticleAnalysis(
         article_id=article.id,
@@ -58,4 +64,6 @@ def _read(doc: Doc, article: Article, lang: str, pack: DomainPack) -> ArticleAna
         sentences=sentences,
         mentions=tuple(mentions),
         nationalities=tuple(nationalities),
+        timexes=tuple(timexes),
+        events=tuple(events),
     )

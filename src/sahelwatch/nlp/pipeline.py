@@ -15,6 +15,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from sahelwatch.domain import DomainPack, PackEntity, default_pack
 from sahelwatch.domain.text import normalize_form
@@ -54,8 +55,26 @@ def load_raw_model(lang: str) -> Language:
         raise ConfigError(f"{name}: spaCy model not installed (run `make setup`)") from exc
 
 
+@Language.component(
+    "sahelwatch_line_breaks",
+    assigns=["token.is_sent_start"],
+)
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headings, datelines and bullets are not run-ons.
+
+    The parser respects boundaries set before it, and news copy puts one
+    paragraph or heading per line.
+    """
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+            token.is_sent_start = True
+    return doc
+
+
 def _build(lang: str, pack: DomainPack) -> Language:
     nlp = load_raw_model(lang)
+    nlp.add_pipe("sahelwatch_line_breaks", before="parser")
     ruler = nlp.add_pipe(
         "entity_ruler",
         name="sahelwatch_pack_ruler",

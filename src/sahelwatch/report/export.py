@@ -19,7 +19,7 @@ import jsonschema
 
 from sahelwatch.errors import ExportError
 from sahelwatch.model import StoredArticle
-from sahelwatch.store import EntityRecord, MentionRecord
+from sahelwatch.store import EntityRecord, EventRecord, MentionRecord, QuoteRecord
 
 SCHEMA_VERSION = "1"
 SECTIONS = ("entities", "mentions", "events", "quotes", "claims", "conflicts")
@@ -77,6 +77,45 @@ def mention_records(rows: Iterable[MentionRecord]) -> list[dict[str, Any]]:
             "text": m.text,
         }
         for m in rows
+    ]
+
+
+def event_records(rows: Iterable[EventRecord]) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": e.id,
+            "article": e.article_id,
+            "type": e.type,
+            "date": e.date,
+            "date_precision": e.date_precision,
+            "approximate": e.approximate,
+            "location": e.location_id,
+            "participants": [{"entity": entity, "role": role} for entity, role in e.participants],
+            "fatalities": e.fatalities,
+            "cluster": e.cluster_id or e.id,
+            "evidence": e.evidence,
+            "start": e.start,
+            "end": e.end,
+            "confidence": e.confidence,
+            "modality": e.modality,
+        }
+        for e in rows
+    ]
+
+
+def quote_records(rows: Iterable[QuoteRecord]) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": q.id,
+            "article": q.article_id,
+            "speaker": q.speaker_id,
+            "speaker_text": q.speaker_text,
+            "text": q.text,
+            "direct": q.direct,
+            "start": q.start,
+            "end": q.end,
+        }
+        for q in rows
     ]
 
 

@@ -4,7 +4,9 @@ from sahelwatch.store.knowledge import (
     AttributeRecord,
     EntityRecord,
     EntitySummary,
+    EventRecord,
     MentionRecord,
+    QuoteRecord,
 )
 from sahelwatch.store.repository import ArticleSummary, CorpusStats, Signature, Store
 
@@ -14,7 +16,9 @@ __all__ = [
     "CorpusStats",
     "EntityRecord",
     "EntitySummary",
+    "EventRecord",
     "MentionRecord",
+    "QuoteRecord",
     "Signature",
     "Store",
 ]

@@ -80,6 +80,8 @@ class KnowledgeQueries:
         article_id = analysis.article_id
         with self.engine.begin() as conn:
             for table in (
+                t.events,
+                t.quotes,
                 t.mentions,
                 t.entity_attributes,
                 t.nationality_refs,
@@ -174,6 +176,22 @@ class KnowledgeQueries:
             ]
             if timex_rows:
                 conn.execute(insert(t.time_expressions), timex_rows)
+            self._insert_events(conn, analysis, entity_of)
+            quote_rows = [
+                {
+                    "id": f"{article_id}-q{n:03d}",
+                    "article_id": article_id,
+                    "start_char": q.start,
+                    "end_char": q.end,
+                    "text": q.text,
+                    "direct": q.direct,
+                    "speaker_id": entity_of.get(q.speaker_key) if q.speaker_key else None,
+                    "speaker_text": q.speaker_text,
+                }
+                for n, q in enumerate(analysis.quotes)
+            ]
+            if quote_rows:
+                conn.execute(insert(t.quotes), quote_rows)
             conn.execute(
                 insert(t.analyses).values(
                     article_id=article_id,
@@ -183,6 +201,49 @@ class KnowledgeQueries:
                     analyzed_at=now,
                 )
             )
+
+    @staticmethod
+    def _insert_events(conn: Any, analysis: ArticleAnalysis, entity_of: Mapping[str, str]) -> None:
+        event_rows = []
+        participant_rows = []
+        for n, event in enumerate(analysis.events):
+            event_id = f"{analysis.article_id}-e{n:03d}"
+            event_rows.append(
+                {
+                    "id": event_id,
+                    "article_id": analysis.article_id,
+                    "type": event.type,
+                    "start_char": event.start,
+                    "end_char": event.end,
+                    "evidence": event.evidence,
+                    "trigger": event.trigger,
+                    "date": event.date,
+                    "date_precision": event.date_precision,
+                    "approximate": event.approximate,
+                    "date_basis": event.date_basis,
+                    "location_id": entity_of.get(event.location_key)
+                    if event.location_key
+                    else None,
+                    "fatalities": event.fatalities,
+                    "victims": event.victims,
+                    "modality": event.modality,
+                    "confidence": event.confidence,
+                    "cluster_id": None,
+                }
+            )
+            seen: set[str] = set()
+            for participant in event.participants:
+                entity_id = entity_of.get(participant.key)
+                if entity_id is None or entity_id in seen:
+                    continue
+                seen.add(entity_id)
+                participant_rows.append(
+                    {"event_id": event_id, "entity_id": entity_id, "role": participant.role}
+                )
+        if event_rows:
+            conn.execute(insert(t.events), event_rows)
+        if participant_rows:
+            conn.execute(insert(t.event_participants), participant_rows)
 
     @staticmethod
     def _add_aliases(conn: Any, pairs: set[tuple[str, str]]) -> None:
@@ -392,6 +453,103 @@ class KnowledgeQueries:
         )
         with self.engine.connect() as conn:
             return [(_entity(row), int(row.n)) for row in conn.execute(query)]
+
+
+@dataclass(frozen=True, slots=True)
+class EventRecord:
+    id: str
+    article_id: str
+    type: str
+    start: int
+    end: int
+    evidence: str
+    trigger: str
+    date: str | None
+    date_precision: str | None
+    approximate: bool
+    date_basis: str
+    location_id: str | None
+    fatalities: int | None
+    victims: str | None
+    modality: str
+    confidence: float
+    cluster_id: str | None
+    participants: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRecord:
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    direct: bool
+    speaker_id: str | None
+    speaker_text: str | None
+
+
+class EventQueries:
+    """Mixed into ``Store``: events and quotes as stored by ``save_analysis``."""
+
+    engine: Engine
+
+    def iter_events(self, *, article_id: str | None = None) -> Iterator[EventRecord]:
+        query = select(t.events).order_by(
+            t.events.c.article_id, t.events.c.start_char, t.events.c.id
+        )
+        if article_id:
+            query = query.where(t.events.c.article_id == article_id)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+            people: dict[str, list[tuple[str, str]]] = {}
+            for row in conn.execute(
+                select(
+                    t.event_participants.c.event_id,
+                    t.event_participants.c.entity_id,
+                    t.event_participants.c.role,
+                ).order_by(t.event_participants.c.id)
+            ):
+                people.setdefault(row.event_id, []).append((row.entity_id, row.role))
+        for row in rows:
+            yield EventRecord(
+                row.id,
+                row.article_id,
+                row.type,
+                row.start_char,
+                row.end_char,
+                row.evidence,
+                row.trigger,
+                row.date,
+                row.date_precision,
+                bool(row.approximate),
+                row.date_basis,
+                row.location_id,
+                row.fatalities,
+                row.victims,
+                row.modality,
+                float(row.confidence),
+                row.cluster_id,
+                tuple(people.get(row.id, ())),
+            )
+
+    def iter_quotes(self, *, speaker_id: str | None = None) -> Iterator[QuoteRecord]:
+        query = select(t.quotes).order_by(t.quotes.c.article_id, t.quotes.c.start_char)
+        if speaker_id:
+            query = query.where(t.quotes.c.speaker_id == speaker_id)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        for row in rows:
+            yield QuoteRecord(
+                row.id,
+                row.article_id,
+                row.start_char,
+                row.end_char,
+                row.text,
+                bool(row.direct),
+                row.speaker_id,
+                row.speaker_text,
+            )
 
 
 def _entity_columns() -> Any:

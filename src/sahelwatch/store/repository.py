@@ -29,7 +29,7 @@ from sahelwatch.model import (
 )
 from sahelwatch.store import schema as t
 from sahelwatch.store.database import create_database_engine, migrate
-from sahelwatch.store.knowledge import KnowledgeQueries
+from sahelwatch.store.knowledge import EventQueries, KnowledgeQueries
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +79,7 @@ def _aware(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-class Store(KnowledgeQueries):
+class Store(KnowledgeQueries, EventQueries):
     """The database of one workspace."""
 
     def __init__(self, url: str) -> None:

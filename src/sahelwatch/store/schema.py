@@ -195,3 +195,55 @@ time_expressions = Table(
     Column("anchor", String(16), nullable=False),
     Index("ix_time_expressions_article", "article_id"),
 )
+
+# -- events and quotes (revision 0003) ---------------------------------------------
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", String(48), primary_key=True),
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("type", String(32), nullable=False),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Column("evidence", Text, nullable=False),
+    Column("trigger", Text, nullable=False),
+    Column("date", String(10)),
+    Column("date_precision", String(8)),
+    Column("approximate", Boolean, nullable=False),
+    Column("date_basis", String(16), nullable=False),
+    Column("location_id", String(96), ForeignKey("entities.id")),
+    Column("fatalities", Integer),
+    Column("victims", Text),
+    Column("modality", String(16), nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("cluster_id", String(48)),
+    Index("ix_events_article", "article_id"),
+    Index("ix_events_type_date", "type", "date"),
+)
+
+event_participants = Table(
+    "event_participants",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", String(48), ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
+    Column("entity_id", String(96), ForeignKey("entities.id"), nullable=False),
+    Column("role", String(16), nullable=False),
+    Index("ix_event_participants_event", "event_id"),
+    Index("ix_event_participants_entity", "entity_id"),
+)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("id", String(48), primary_key=True),
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("direct", Boolean, nullable=False),
+    Column("speaker_id", String(96), ForeignKey("entities.id")),
+    Column("speaker_text", Text),
+    Index("ix_quotes_article", "article_id"),
+    Index("ix_quotes_speaker", "speaker_id"),
+)

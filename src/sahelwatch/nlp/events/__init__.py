@@ -1,0 +1,529 @@
+"""Events, sentence by sentence, with their arguments, merged within the article.
+
+A sentence gives at most one event of each type (its strongest trigger).
+Then, inside one article, mentions of one act are merged: a definite noun
+that points back ("the summit", "the attack") joins the event it names, and
+two nearby sentences telling the same act ("an attack in Mali" / "15 drivers
+were killed in an attack on a convoy") become one event with both sentences'
+facts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from sahelwatch.domain import DomainPack
+from sahelwatch.model import (
+    Article,
+    EventMention,
+    EventType,
+    Mention,
+    NationalityRef,
+    Participant,
+    Precision,
+    TimeExpr,
+)
+from sahelwatch.nlp.events import arguments as args
+from sahelwatch.nlp.events.triggers import Trigger, find_triggers, lexicon
+from sahelwatch.nlp.words import word_list
+
+__all__ = ["extract_events"]
+
+#: Announcing or declaring is an event only when nothing more specific is announced.
+WEAK_STATEMENT_VERBS = frozenset(
+    {"announce", "declare", "annoncer", "déclarer", "affirmer", "post"}
+)
+#: Verbs whose object must be an actor for them to be a meeting ("welcome the fact" is not).
+HOSTING = frozenset({"welcome", "receive", "host", "meet", "accueillir", "recevoir", "rencontrer"})
+#: Verbs whose object must be an organisation or place to be a withdrawal ("leaves us a choice").
+LEAVING = frozenset({"leave", "quit", "exit", "quitter", "sortir", "partir"})
+#: Verbs under which an event is only spoken of: "accused X of imposing sanctions",
+#: "warned it could neutralise aircraft". The event there is the accusation or threat.
+FRAMING = frozenset(
+    {"accuse", "accuser", "blame", "reprocher", "warn", "threaten", "menacer", "avertir"}
+)
+#: Adverbs that make a statement a trend, not an occasion ("increasingly accused").
+TREND = frozenset(
+    {
+        "increasingly",
+        "repeatedly",
+        "often",
+        "regularly",
+        "constantly",
+        "routinely",
+        "souvent",
+        "régulièrement",
+    }
+)
+PLURAL_SHY = frozenset({"attack", "threat"})
+MEDIA_VERBS = frozenset({"tell", "confier", "déclarer"})
+ACCUSING = frozenset(
+    {
+        "accuse",
+        "denounce",
+        "condemn",
+        "criticize",
+        "criticise",
+        "blame",
+        "reject",
+        "deny",
+        "allege",
+        "accuser",
+        "dénoncer",
+        "condamner",
+        "critiquer",
+        "démentir",
+        "rejeter",
+        "reprocher",
+    }
+)
+DEFINITE = frozenset({"the", "this", "that", "le", "la", "l'", "l\u2019", "ce", "cette", "cet"})
+SAME_OCCASION = {"meeting_visit": "summit"}
+MERGE_DISTANCE = 2
+PRECISION_OF_LENGTH: dict[int, Precision] = {4: "year", 7: "month", 10: "day"}
+
+
+@dataclass(slots=True)
+class _Draft:
+    event: EventMention
+    sentence: int
+    anaphoric: bool
+    explicit_place: bool
+    keys: set[str] = field(default_factory=set)
+
+
+def extract_events(
+    doc: Doc,
+    nlp: Language,
+    article: Article,
+    mentions: Sequence[Mention],
+    nationalities: Sequence[NationalityRef],
+    timexes: Sequence[TimeExpr],
+    pack: DomainPack,
+    lang: str,
+) -> list[EventMention]:
+    lex = lexicon(nlp, pack, lang)
+    nationality_keys = _nationality_tokens(doc, nationalities)
+    index = args.MentionIndex(doc, mentions, nationality_keys)
+    names = {i: m.name for i, m in index.by_token.items()}
+    dateline_key = _dateline_place(mentions, article)
+    officials = word_list("officials")
+    drafts: list[_Draft] = []
+    for number, sent in enumerate(doc.sents):
+        triggers = find_triggers(sent, lex, names) + _media_statements(sent, index, officials)
+        triggers = _filter(sent, triggers, index, officials)
+        chosen = _strongest_per_type(triggers, doc)
+        owned = _owned_timexes(doc, chosen, timexes)
+        for trigger in chosen:
+            own = owned.get(trigger.token, [])
+            # Another trigger's date is off limits unless one phrase holds the other
+            # ("banned since the September 2022 coup", "withdrew in 2024, accusing ...").
+            mine = {t.i for t in doc[trigger.token].subtree}
+            others = {
+                x
+                for t, xs in owned.items()
+                if t != trigger.token
+                and t not in mine
+                and trigger.token not in {y.i for y in doc[t].subtree}
+                for x in xs
+            }
+            usable = own or [x for x in timexes if x not in others]
+            drafts.append(
+                _draft(doc, sent, number, trigger, index, usable, article, pack, dateline_key)
+            )
+    return [d.event for d in _merge(drafts)]
+
+
+def _nationality_tokens(doc: Doc, nationalities: Sequence[NationalityRef]) -> dict[int, str]:
+    out: dict[int, str] = {}
+    for ref in nationalities:
+        span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        if span is not None:
+            for token in span:
+                out[token.i] = f"pack:{ref.pack_id}"
+    return out
+
+
+def _dateline_place(mentions: Sequence[Mention], article: Article) -> str | None:
+    if not article.dateline:
+        return None
+    for mention in mentions:
+        if mention.start > len(article.dateline) + 5:
+            break
+        if mention.type in ("GPE", "LOC"):
+            return f"pack:{mention.pack_id}" if mention.pack_id else mention.key
+    return None
+
+
+def _media_statements(
+    sent: Span, index: args.MentionIndex, officials: frozenset[str]
+) -> list[Trigger]:
+    """ "X told Le Monde": an official speaking to an outlet on the record is an occasion."""
+    out = []
+    for token in sent:
+        if token.lemma_.lower() not in MEDIA_VERBS or token.pos_ != "VERB":
+            continue
+        outlet = next(
+            (
+                c
+                for c in token.children
+                if c.dep_ in ("dobj", "obj", "iobj", "dative")
+                and any(
+                    (m := index.by_token.get(t.i)) is not None and m.type == "ORG"
+                    for t in _noun_phrase(c)
+                )
+            ),
+            None,
+        )
+        if outlet is not None and _official_subject(token, index, officials, strict=True):
+            out.append(Trigger(token.i, token.i, token.i + 1, "statement_accusation", "verb"))
+    return out
+
+
+def _filter(
+    sent: Span, triggers: list[Trigger], index: args.MentionIndex, officials: frozenset[str]
+) -> list[Trigger]:
+    doc = sent.doc
+    types = {t.type for t in triggers}
+    out = []
+    for trigger in triggers:
+        token = doc[trigger.token]
+        lemma = token.lemma_.lower()
+        if token.dep_ == "amod" and trigger.kind == "verb" and not _names_a_person(token, index):
+            continue  # "the elected presidents": a description, not an election
+        if trigger.type == "statement_accusation" and trigger.kind != "pattern":
+            if lemma in WEAK_STATEMENT_VERBS and len(types) > 1:
+                continue
+            if trigger.kind == "noun" and len(types) > 1:
+                continue  # "an AES statement warning ...": the threat is the event
+            if any(c.lower_ in TREND for c in token.children):
+                continue
+            if not _official_subject(token, index, officials):
+                continue
+        if trigger.type == "meeting_visit" and "summit" in types:
+            continue  # "met in Bamako for the summit": the meeting is the summit
+        if (
+            trigger.type == "meeting_visit"
+            and lemma in HOSTING
+            and not _actor_object(token, index, officials)
+        ):
+            continue
+        if trigger.type == "withdrawal" and lemma in LEAVING and not _left_body(token, index):
+            continue
+        if trigger.type == "appointment_leadership" and not _appointee(token, index, officials):
+            continue
+        if trigger.type in PLURAL_SHY and token.tag_ in ("NNS", "NNPS") and trigger.kind == "noun":
+            continue  # "attacks have continued", "militant threats": trends, not one event
+        if trigger.type in ("attack", "sanction") and _under_framing(token):
+            continue
+        out.append(trigger)
+    return out
+
+
+def _names_a_person(token: Token, index: args.MentionIndex) -> bool:
+    """ "The selected commander, Brigadier-General X": the participle names who was chosen."""
+    for t in token.head.subtree:
+        mention = index.by_token.get(t.i)
+        if mention is not None and mention.type == "PERSON":
+            return True
+    return False
+
+
+def _actor_object(token: Token, index: args.MentionIndex, officials: frozenset[str]) -> bool:
+    """Someone is met or received: the object's noun phrase names an actor."""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass")]
+    objects += [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in ("with", "avec")
+        for g in c.children
+    ]
+    for head in objects:
+        for t in _noun_phrase(head):
+            if index.key_at(t) is not None or t.lemma_.lower() in officials:
+                return True
+    return False
+
+
+def _noun_phrase(head: Token) -> list[Token]:
+    """The head, its modifiers and appositions, without clauses hanging off it."""
+    phrase = list(head.doc[head.left_edge.i : head.i + 1])
+    for child in head.children:
+        if child.dep_ in ("appos", "compound", "poss", "nmod", "flat"):
+            phrase.extend(child.subtree)
+    return phrase
+
+
+def _left_body(token: Token, index: args.MentionIndex) -> bool:
+    for child in token.children:
+        targets = (
+            [child]
+            if child.dep_ in ("dobj", "obj")
+            else (
+                list(child.children)
+                if child.dep_ == "prep" and child.lower_ in ("from", "de")
+                else []
+            )
+        )
+        for target in targets:
+            if any(index.key_at(t) is not None for t in target.subtree):
+                return True
+    return False
+
+
+def _appointee(token: Token, index: args.MentionIndex, officials: frozenset[str]) -> bool:
+    """Someone is appointed: a person, or an office ("a new head ... is expected to be named")."""
+    if token.pos_ == "NOUN":
+        return True
+    around = [token, token.head] if token.dep_ in ("relcl", "acl", "amod", "xcomp") else [token]
+    for anchor in around:
+        for child in anchor.children:
+            if child.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass", "oprd", "attr", "appos"):
+                for t in child.subtree:
+                    mention = index.by_token.get(t.i)
+                    if (
+                        mention is not None and mention.type == "PERSON"
+                    ) or t.lemma_.lower() in officials:
+                        return True
+        mention = index.by_token.get(anchor.i)
+        if mention is not None and mention.type == "PERSON":
+            return True
+    return False
+
+
+def _under_framing(token: Token) -> bool:
+    current = token
+    for _ in range(4):
+        if current.head.i == current.i:
+            return False
+        current = current.head
+        if current.lemma_.lower() in FRAMING:
+            return True
+    return False
+
+
+def _owned_timexes(
+    doc: Doc, triggers: list[Trigger], timexes: Sequence[TimeExpr]
+) -> dict[int, list[TimeExpr]]:
+    """Time expressions inside a trigger's own phrase ("the 2023 coup") belong to it alone."""
+    owned: dict[int, list[TimeExpr]] = {}
+    for timex in timexes:
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None:
+            continue
+        holders = [t for t in triggers if span.root.i in {x.i for x in doc[t.token].subtree}]
+        if holders:
+            # The innermost phrase holding it: the smallest subtree.
+            best = min(holders, key=lambda t: len(list(doc[t.token].subtree)))
+            owned.setdefault(best.token, []).append(timex)
+    return owned
+
+
+def _official_subject(
+    token: Token, index: args.MentionIndex, officials: frozenset[str], *, strict: bool = False
+) -> bool:
+    """Is the subject an institution, a state, or a person in office (not an analyst)?
+
+    Strong accusations ("criticized", "denounced") count from anyone named;
+    milder statements and interviews only from officials: a pack actor, a
+    person printed with an office or rank, or an official noun ("the bureau",
+    "a Malian diplomat").
+    """
+    strict = strict or token.lemma_.lower() not in ACCUSING
+    return _subject_is_official(token, index, officials, strict)
+
+
+def _subject_is_official(
+    token: Token, index: args.MentionIndex, officials: frozenset[str], strict: bool
+) -> bool:
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    for child in verb.children:
+        if child.dep_ not in ("nsubj", "nsubjpass", "nsubj:pass", "agent"):
+            continue
+        phrase = _noun_phrase(child)
+        if not strict and any(index.key_at(t) is not None for t in phrase):
+            return True
+        for t in phrase:
+            mention = index.by_token.get(t.i)
+            core = t.i == child.i or t.head.i == child.i or t.dep_ == "conj"
+            if mention is not None and (
+                (mention.pack_id and mention.type != "PERSON" and core)
+                or (mention.pack_id and mention.type == "PERSON")
+                or any(a.kind in ("office", "military_rank") for a in mention.attributes)
+            ):
+                return True
+            if t.lemma_.lower() in officials and t.pos_ == "NOUN":
+                return True
+    # Participial and gerund triggers ("accusing the bloc") inherit the clause's subject.
+    if verb.dep_ in ("advcl", "xcomp", "conj", "acl") and verb.head.i != verb.i:
+        return _subject_is_official(verb.head, index, officials, strict)
+    return False
+
+
+def _reported_in_accusation(token: Token) -> bool:
+    current = token
+    for _ in range(4):
+        if current.head.i == current.i:
+            return False
+        current = current.head
+        if current.lemma_.lower() in ("accuse", "accuser", "blame", "reprocher"):
+            return True
+    return False
+
+
+def _strongest_per_type(triggers: list[Trigger], doc: Doc) -> list[Trigger]:
+    """One event per type and clause: "a new head is expected to be named, succeeding
+    X, who was appointed last year" tells two appointments, in two clauses."""
+    best: dict[tuple[str, int], Trigger] = {}
+    for trigger in triggers:
+        clause = args.clause_of(doc[trigger.token]).i
+        key = (trigger.type, clause)
+        current = best.get(key)
+        if current is None or trigger.strength > current.strength:
+            best[key] = trigger
+    # A creation frame and a pattern naming the same thing: keep one reading of the words.
+    return sorted(best.values(), key=lambda t: t.start)
+
+
+def _draft(
+    doc: Doc,
+    sent: Span,
+    number: int,
+    trigger: Trigger,
+    index: args.MentionIndex,
+    timexes: Sequence[TimeExpr],
+    article: Article,
+    pack: DomainPack,
+    dateline_key: str | None,
+) -> _Draft:
+    token = doc[trigger.token]
+    place, explicit = args.location(sent, token, index, pack)
+    if place is None:
+        place = dateline_key
+    timex = args.choose_date(sent, token, timexes)
+    date: str | None = None
+    precision: Precision | None = None
+    approximate, basis = False, "none"
+    if timex is not None:
+        date, precision, approximate = timex.value, timex.precision, timex.approximate
+        basis = "text" if timex.value else "none"
+    elif article.publication_date:
+        date = article.publication_date
+        precision = PRECISION_OF_LENGTH.get(len(date))
+        basis = "publication"
+    dead, victims = args.fatalities(sent) if trigger.type == "attack" else (None, None)
+    people = args.participants(sent, token, index, place)
+    confidence = trigger.strength + (0.05 if people else 0) + (0.05 if explicit else 0)
+    if basis == "publication":
+        confidence *= 0.8
+    event = EventMention(
+        type=_event_type(trigger.type),
+        start=sent.start_char,
+        end=sent.end_char,
+        evidence=sent.text,
+        trigger=doc[trigger.start : trigger.end].text,
+        date=date,
+        date_precision=precision,
+        approximate=approximate,
+        date_basis=basis,  # type: ignore[arg-type]
+        location_key=place,
+        participants=people,
+        fatalities=dead,
+        victims=victims,
+        modality=args.modality(token),
+        confidence=round(min(confidence, 0.95), 2),
+    )
+    anaphoric = (
+        trigger.kind in ("noun", "frame")
+        and token.pos_ == "NOUN"
+        and any(c.lower_ in DEFINITE or c.dep_ == "poss" for c in token.children)
+        and not any(c.dep_ in ("amod", "nummod") and c.like_num for c in token.children)
+    )
+    return _Draft(event, number, anaphoric, explicit, {p.key for p in people})
+
+
+def _event_type(name: str) -> EventType:
+    return name  # type: ignore[return-value]
+
+
+def _merge(drafts: list[_Draft]) -> list[_Draft]:
+    kept: list[_Draft] = []
+    for draft in drafts:
+        target = next((k for k in reversed(kept) if _same_act(k, draft)), None)
+        if target is None:
+            kept.append(draft)
+            continue
+        target.event = _combine(target, draft)
+        target.explicit_place = target.explicit_place or draft.explicit_place
+        target.keys |= draft.keys
+    return kept
+
+
+def _same_act(earlier: _Draft, later: _Draft) -> bool:
+    a, b = earlier.event, later.event
+    same_type = a.type == b.type or SAME_OCCASION.get(b.type) == a.type
+    if not same_type:
+        return False
+    if later.anaphoric and (
+        b.date_basis != "text" or a.date_basis != "text" or _dates_agree(a.date or "", b.date or "")
+    ):
+        return True
+    if later.sentence - earlier.sentence > MERGE_DISTANCE:
+        return a.date_basis == b.date_basis == "text" and a.date == b.date and a.type == b.type
+    if (
+        a.date_basis == b.date_basis == "text"
+        and a.date
+        and b.date
+        and not _dates_agree(a.date, b.date)
+    ):
+        return False
+    if earlier.explicit_place and later.explicit_place and a.location_key != b.location_key:
+        return False
+    if a.type == "statement_accusation":
+        agents_a = {p.key for p in a.participants if p.role == "agent"}
+        agents_b = {p.key for p in b.participants if p.role == "agent"}
+        return bool(agents_a & agents_b) or not agents_b
+    return a.type == b.type
+
+
+def _dates_agree(a: str, b: str) -> bool:
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+def _combine(target: _Draft, other: _Draft) -> EventMention:
+    a, b = target.event, other.event
+    date_from = (
+        b
+        if (a.date_basis != "text" and b.date_basis == "text")
+        or (a.date_basis == b.date_basis == "text" and len(b.date or "") > len(a.date or ""))
+        else a
+    )
+    place = a.location_key if target.explicit_place or not other.explicit_place else b.location_key
+    seen = {p.key for p in a.participants}
+    merged_people = a.participants + tuple(p for p in b.participants if p.key not in seen)
+    evidence_from = b if (a.date_basis != "text" and b.date_basis == "text") else a
+    return replace(
+        a,
+        start=evidence_from.start,
+        end=evidence_from.end,
+        evidence=evidence_from.evidence,
+        trigger=evidence_from.trigger,
+        date=date_from.date,
+        date_precision=date_from.date_precision,
+        approximate=date_from.approximate,
+        date_basis=date_from.date_basis,
+        location_key=place,
+        participants=_participants(merged_people),
+        fatalities=a.fatalities if a.fatalities is not None else b.fatalities,
+        victims=a.victims or b.victims,
+        confidence=max(a.confidence, b.confidence),
+    )
+
+
+def _participants(people: tuple[Participant, ...]) -> tuple[Participant, ...]:
+    return tuple({p.key: p for p in people}.values())

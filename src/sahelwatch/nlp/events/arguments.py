@@ -1,0 +1,276 @@
+"""An event's arguments read from the parse: who, where, when, how many dead, how sure.
+
+Everything here looks at one sentence and the trigger found in it; what the
+article says elsewhere (the dateline, the publication date) is only a
+fallback, and the event records which it used.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from sahelwatch.domain import DomainPack
+from sahelwatch.model import Mention, Modality, Participant, ParticipantRole, TimeExpr
+from sahelwatch.nlp.words import word_list
+
+LOCATIVE = frozenset(
+    {"in", "at", "near", "inside", "outside", "to", "à", "au", "aux", "dans", "en", "près", "vers"}
+)
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "agent", "csubj"})
+OBJECTS = frozenset({"dobj", "obj", "pobj", "iobj", "obl", "obl:arg", "nmod", "attr"})
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "dozens": 24,
+    "dozen": 12,
+    "un": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
+    "vingt": 20,
+    "trente": 30,
+    "cinquante": 50,
+    "cent": 100,
+    "douzaine": 12,
+}
+
+
+class MentionIndex:
+    """Mentions of one article by token, for looking up what a parse subtree names."""
+
+    def __init__(
+        self, sent_doc: object, mentions: Sequence[Mention], nationality_keys: dict[int, str]
+    ):
+        from spacy.tokens import Doc
+
+        doc: Doc = sent_doc  # type: ignore[assignment]
+        self.by_token: dict[int, Mention] = {}
+        for mention in mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None:
+                for token in span:
+                    self.by_token[token.i] = mention
+        self.nationality = nationality_keys
+
+    def key_at(self, token: Token) -> str | None:
+        mention = self.by_token.get(token.i)
+        if mention is not None:
+            return mention.key
+        return self.nationality.get(token.i)
+
+    def in_span(self, span: Span) -> list[Mention]:
+        seen: dict[tuple[int, int], Mention] = {}
+        for token in span:
+            mention = self.by_token.get(token.i)
+            if mention is not None:
+                seen[(mention.start, mention.end)] = mention
+        return list(seen.values())
+
+
+def participants(
+    sent: Span, trigger: Token, index: MentionIndex, location_key: str | None
+) -> tuple[Participant, ...]:
+    """Actors of the sentence, agent when in the subject of the trigger's clause."""
+    clause = _clause_verb(trigger)
+    agent_tokens = {t.i for c in clause.children if c.dep_ in SUBJECTS for t in c.subtree}
+    patient_tokens = {
+        t.i
+        for c in (trigger, clause)
+        for child in c.children
+        if child.dep_ in OBJECTS or child.dep_ == "prep"
+        for t in child.subtree
+    }
+    roles: dict[str, ParticipantRole] = {}
+    for token in sent:
+        key = index.key_at(token)
+        if key is None or key == location_key:
+            continue
+        mention = index.by_token.get(token.i)
+        if mention is not None and mention.type in ("LOC", "FAC", "OTHER"):
+            continue
+        role: ParticipantRole = (
+            "agent"
+            if token.i in agent_tokens
+            else "patient"
+            if token.i in patient_tokens
+            else "participant"
+        )
+        current = roles.get(key)
+        if current is None or (current == "participant" and role != "participant"):
+            roles[key] = role
+    return tuple(Participant(key, role) for key, role in roles.items())
+
+
+def clause_of(token: Token) -> Token:
+    """The verb heading the clause a trigger belongs to."""
+    return _clause_verb(token)
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb whose clause a (possibly nominal) trigger sits in."""
+    current = token
+    for _ in range(4):
+        if current.pos_ in ("VERB", "AUX") or current.dep_ == "ROOT":
+            return current
+        current = current.head
+    return current
+
+
+def location(
+    sent: Span, trigger: Token, index: MentionIndex, pack: DomainPack
+) -> tuple[str | None, bool]:
+    """A place the sentence puts the event in; (key, explicit). Cities beat countries."""
+    own = {t.i for t in trigger.subtree}
+    places: list[tuple[int, int, Mention]] = []
+    countries: list[Mention] = []
+    for mention in index.in_span(sent):
+        if mention.type not in ("GPE", "LOC", "FAC") or mention.role == "metonym":
+            continue
+        tokens = [t for t in sent if index.by_token.get(t.i) is mention]
+        if not tokens:
+            continue
+        head = tokens[-1]
+        if _locative(head, trigger):
+            places.append((head.i in own, _specificity(mention, pack), mention))
+        elif mention.type == "GPE" and head.dep_ in ("poss", "pobj", "compound"):
+            countries.append(mention)
+    if places:
+        # A place in the trigger's own phrase ("withdrawal from Niger") beats the
+        # sentence's setting ("In Nairobi, ..."); then cities beat countries.
+        places.sort(key=lambda p: (not p[0], -p[1]))
+        return places[0][2].key, True
+    if len({m.key for m in countries}) == 1:
+        # The only country the sentence names, outside any verb's subject or object
+        # ("banned since Burkina Faso's coup"): likely, but weaker than "in X".
+        return countries[0].key, False
+    return None, False
+
+
+def _locative(token: Token, trigger: Token) -> bool:
+    current = token
+    for _ in range(4):
+        dep = current.dep_
+        if dep in ("pobj", "obl", "nmod", "obl:mod") and current.head.lower_ in LOCATIVE:
+            return True
+        if (
+            dep in ("pobj", "obl")
+            and current.head.dep_ == "prep"
+            and current.head.lower_ in LOCATIVE
+        ):
+            return True
+        if dep in ("dobj", "obj") and current.head.lemma_ in ("visit", "tour", "visiter"):
+            return True
+        if (
+            dep == "pobj"
+            and current.head.lower_ == "from"
+            and trigger.lemma_ in ("withdraw", "withdrawal", "leave", "exit", "retrait", "retirer")
+        ):
+            return True
+        if dep == "poss" and current.head.i == trigger.i:
+            return True
+        if dep in ("appos", "compound", "poss", "pobj", "nmod"):
+            current = current.head
+            continue
+        return False
+    return False
+
+
+def _specificity(mention: Mention, pack: DomainPack) -> int:
+    if mention.type == "FAC":
+        return 3
+    entity = pack.get(mention.pack_id) if mention.pack_id else None
+    if entity is not None and (entity.country or entity.capital_of):
+        return 2
+    if entity is None and mention.type == "GPE":
+        return 2
+    return 1
+
+
+def choose_date(sent: Span, trigger: Token, timexes: Sequence[TimeExpr]) -> TimeExpr | None:
+    """The time expression of the sentence nearest the trigger, preferring its own clause."""
+    inside = [x for x in timexes if sent.start_char <= x.start and x.end <= sent.end_char]
+    if not inside:
+        return None
+    clause = {t.i for t in _clause_verb(trigger).subtree}
+    doc = sent.doc
+
+    def rank(x: TimeExpr) -> tuple[int, int]:
+        span = doc.char_span(x.start, x.end, alignment_mode="expand")
+        in_clause = span is not None and span.root.i in clause
+        return (0 if in_clause else 1, abs(x.start - trigger.idx))
+
+    return min(inside, key=rank)
+
+
+def fatalities(sent: Span) -> tuple[int | None, str | None]:
+    """A death toll: a number on the patient of a verb of killing ("15 drivers were killed")."""
+    deaths = word_list("death_words")
+    for token in sent:
+        if token.lemma_.lower() not in deaths:
+            continue
+        for child in token.children:
+            if child.dep_ in ("nsubjpass", "nsubj:pass", "dobj", "obj", "nsubj"):
+                number = _number(child)
+                if number is not None:
+                    return number, child.lemma_ if not child.like_num else None
+    return None, None
+
+
+def _number(token: Token) -> int | None:
+    candidates = [token, *[c for c in token.children if c.dep_ in ("nummod", "quantmod", "nmod")]]
+    for candidate in candidates:
+        text = candidate.text.replace(",", "").replace("\u202f", "").replace(" ", "")
+        if re.fullmatch(r"\d{1,6}", text):
+            return int(text)
+        value = NUMBER_WORDS.get(candidate.lower_)
+        if value is not None:
+            return value
+    return None
+
+
+def modality(trigger: Token) -> Modality:
+    """Whether the sentence reports the event as fact, possibility, plan or denial."""
+    possible = word_list("modal_possible")
+    planned = word_list("modal_planned")
+    # A verb answers for itself and for the verb it complements ("expected to be named");
+    # a noun for the verb it depends on ("may face sanctions").
+    chain = [trigger]
+    if trigger.pos_ in ("NOUN", "PROPN") or trigger.dep_ in ("xcomp", "ccomp"):
+        chain.append(trigger.head)
+        if trigger.head.dep_ in ("xcomp", "prep", "pobj"):
+            chain.append(trigger.head.head)
+    for current in chain:
+        for child in current.children:
+            if child.dep_ == "neg" or child.lower_ in ("not", "never", "pas", "jamais"):
+                return "negated"
+            if child.dep_ in ("aux", "aux:pass") and child.lower_ in possible:
+                return "possible"
+            if child.dep_ in ("aux",) and child.lower_ in ("will", "shall"):
+                return "planned"
+        if current.lemma_.lower() in planned and current.i != trigger.i:
+            return "planned"
+    return "asserted"

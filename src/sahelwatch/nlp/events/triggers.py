@@ -1,0 +1,217 @@
+"""Event triggers: which words of a sentence announce which type of event.
+
+The vocabulary is the domain pack's lexicon (data); this module decides how
+to read it. Three kinds of evidence, strongest first:
+
+- a phrase pattern ("mutual defence pact", "said in a statement");
+- a creation frame: a verb or noun that brings something into being ("formed",
+  "launch", "création") whose theme decides the type — an alliance, a force,
+  a bank or passport, a treaty;
+- a cue verb or noun by lemma ("visit", "withdraw", "coup").
+
+Creation-type nouns ("force", "alliance", "bank") never trigger alone: the
+article mentioning "the force" ten times reports one creation, not ten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Span, Token
+
+from sahelwatch.domain import DomainPack
+from sahelwatch.nlp.words import word_list
+
+#: Types whose nouns name what a creation frame creates, not an event by themselves.
+THEME_TYPES = ("alliance_formation", "force_creation", "institution_launch", "agreement_treaty")
+THEME_ONLY = frozenset({"alliance_formation", "force_creation", "institution_launch"})
+#: A treaty or pact named in passing is not its signing: these types need a verb or pattern.
+NOUN_SHY = frozenset({"agreement_treaty"})
+STRENGTH = {"pattern": 0.8, "frame": 0.75, "verb": 0.65, "noun": 0.55}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    token: int  # index of the head token in the doc
+    start: int
+    end: int
+    type: str
+    kind: str
+
+    @property
+    def strength(self) -> float:
+        return STRENGTH[self.kind]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    verbs: dict[str, tuple[str, ...]]
+    nouns: dict[str, tuple[str, ...]]
+    themes: dict[str, str]
+    creation: frozenset[str]
+    matcher: PhraseMatcher
+    theme_matcher: PhraseMatcher
+
+
+_lexicons: dict[tuple[int, str, str], Lexicon] = {}
+
+
+def lexicon(nlp: Language, pack: DomainPack, lang: str) -> Lexicon:
+    key = (id(nlp), pack.id, lang)
+    found = _lexicons.get(key)
+    if found is None:
+        found = _lexicons[key] = _build(nlp, pack, lang)
+    return found
+
+
+def _build(nlp: Language, pack: DomainPack, lang: str) -> Lexicon:
+    verbs: dict[str, list[str]] = {}
+    nouns: dict[str, list[str]] = {}
+    themes: dict[str, str] = {}
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    theme_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for event_type, cues in pack.event_cues(lang).items():
+        for verb in cues.verbs:
+            verbs.setdefault(verb.lower(), []).append(event_type)
+        for noun in cues.nouns:
+            if event_type in THEME_TYPES:
+                themes.setdefault(noun.lower(), event_type)
+            if event_type not in THEME_ONLY:
+                nouns.setdefault(noun.lower(), []).append(event_type)
+        docs = [nlp.make_doc(p) for p in cues.patterns]
+        if docs:
+            matcher.add(event_type, docs)
+            if event_type in THEME_TYPES:
+                theme_matcher.add(event_type, docs)
+    creation = word_list(f"creation_{lang}") if lang in ("en", "fr") else word_list("creation_en")
+    return Lexicon(
+        verbs={k: tuple(v) for k, v in verbs.items()},
+        nouns={k: tuple(v) for k, v in nouns.items()},
+        themes=themes,
+        creation=creation,
+        matcher=matcher,
+        theme_matcher=theme_matcher,
+    )
+
+
+def find_triggers(sent: Span, lex: Lexicon, names: dict[int, str]) -> list[Trigger]:
+    """Every trigger in ``sent``; ``names`` maps token index -> entity name (for themes)."""
+    doc = sent.doc
+    found: list[Trigger] = []
+    pattern_tokens: set[int] = set()
+    # Matchers called on a span give token indices of the whole doc. Longest match wins
+    # ("mutual defence pact" over "defence pact"); creation themes act only in frames.
+    matches = sorted(lex.matcher(sent), key=lambda m: (-(m[2] - m[1]), m[1]))
+    for match_id, start, end in matches:
+        event_type = doc.vocab.strings[match_id]
+        if pattern_tokens.intersection(range(start, end)):
+            continue
+        pattern_tokens.update(range(start, end))
+        if event_type in THEME_ONLY:
+            continue
+        head = doc[start:end].root.i
+        found.append(Trigger(head, start, end, event_type, "pattern"))
+    theme_spans = [(s, e, doc.vocab.strings[m]) for m, s, e in lex.theme_matcher(sent)]
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if lemma in lex.creation and token.pos_ in ("VERB", "NOUN", "AUX"):
+            theme = _theme_type(token, lex, names, theme_spans)
+            if theme is not None:
+                found.append(Trigger(token.i, token.i, token.i + 1, theme, "frame"))
+                continue
+        if token.i in pattern_tokens:
+            continue
+        if token.pos_ == "VERB":
+            for event_type in lex.verbs.get(lemma, ()):
+                if event_type not in THEME_ONLY:
+                    found.append(Trigger(token.i, token.i, token.i + 1, event_type, "verb"))
+        elif token.pos_ in ("NOUN", "PROPN"):
+            for event_type in lex.nouns.get(lemma, ()):
+                if event_type not in NOUN_SHY:
+                    found.append(Trigger(token.i, token.i, token.i + 1, event_type, "noun"))
+    return found
+
+
+def _theme_tokens(token: Token) -> Iterator[Token]:
+    """What a creation word creates: its object, passive subject, "of"/"as" complement."""
+    if token.pos_ == "NOUN":
+        for child in token.children:
+            if child.dep_ in ("prep", "nmod", "compound", "poss") or child.dep_.startswith("nmod"):
+                yield from _noun_phrase(child)
+        if token.dep_ == "pobj" and token.head.head.pos_ == "NOUN":
+            yield from _noun_phrase(token.head.head)
+        return
+    for child in token.children:
+        as_phrase = child.dep_ == "prep" and child.lower_ in ("as", "comme", "en")
+        if child.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass", "attr", "oprd") or as_phrase:
+            yield from _noun_phrase(child)
+    if token.dep_ in ("acl", "amod", "relcl", "acl:relcl"):
+        yield token.head  # "the force launched in Bamako"
+    for child in token.children:
+        if child.dep_ in ("nsubj",) and token.lemma_ in ("bear", "naître"):
+            yield from _noun_phrase(child)
+    if token.dep_ in ("advcl", "xcomp", "ccomp"):
+        # "Initially established as a pact, the AES was born ...": the head's subject.
+        for child in token.head.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "nsubj:pass"):
+                yield from _noun_phrase(child)
+
+
+def _noun_phrase(token: Token) -> Iterator[Token]:
+    """The head first, then the rest of its phrase, so the head decides the theme."""
+    if token.dep_ == "prep" or token.pos_ == "ADP":
+        for child in token.children:
+            yield from _noun_phrase(child)
+        return
+    yield token
+    for t in token.subtree:
+        if t is not token and t.i - token.i < 14:
+            yield t
+
+
+def _theme_type(
+    token: Token,
+    lex: Lexicon,
+    names: dict[int, str],
+    theme_spans: list[tuple[int, int, str]],
+) -> str | None:
+    themes = list(_theme_tokens(token))
+    for theme in themes:
+        for start, end, event_type in theme_spans:
+            if start <= theme.i < end:
+                return event_type
+    for theme in themes:
+        found = lex.themes.get(theme.lemma_.lower())
+        if found is not None and theme.pos_ in ("NOUN", "PROPN"):
+            if found == "agreement_treaty" and token.lemma_.lower() not in ("sign", "signer"):
+                continue
+            return found
+        name = names.get(theme.i)
+        if name is not None:
+            for word in name.lower().split():
+                found = lex.themes.get(word)
+                if found is not None and found != "agreement_treaty":
+                    return found
+    return _nearby_theme(token, lex, theme_spans)
+
+
+def _nearby_theme(
+    token: Token, lex: Lexicon, theme_spans: list[tuple[int, int, str]]
+) -> str | None:
+    """When the parse gives the creation word no object, the theme named just before it.
+
+    "a unified force — known as ... — was officially launched": long appositions
+    derail small parsers, but news copy names the created thing right before.
+    """
+    sent = token.sent
+    for i in range(token.i - 1, max(sent.start, token.i - 24) - 1, -1):
+        for start, end, event_type in theme_spans:
+            if start <= i < end and event_type != "agreement_treaty":
+                return event_type
+        found = lex.themes.get(sent.doc[i].lemma_.lower())
+        if found is not None and found != "agreement_treaty" and sent.doc[i].pos_ == "NOUN":
+            return found
+    return None
