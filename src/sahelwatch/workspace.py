@@ -38,6 +38,8 @@ from sahelwatch.store import (
     CorpusStats,
     EntityRecord,
     EntitySummary,
+    EventRecord,
+    QuoteRecord,
     Store,
 )
 
@@ -363,6 +365,30 @@ class Workspace:
             co_occurring=self.store.co_occurring(entity.id),
             others=list(found[1:]),
         )
+
+    def events(
+        self,
+        *,
+        event_type: str | None = None,
+        entity: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+    ) -> list[EventRecord]:
+        """Events read from the articles, filtered like the CLI's `events` command."""
+        entity_id = self.entity(entity).entity.id if entity else None
+        return list(
+            self.store.iter_events(
+                event_type=event_type, entity_id=entity_id, date_from=date_from, date_to=date_to
+            )
+        )
+
+    def quotes(self, *, speaker: str | None = None) -> list[QuoteRecord]:
+        speaker_id = self.entity(speaker).entity.id if speaker else None
+        return list(self.store.iter_quotes(speaker_id=speaker_id))
+
+    def entity_names(self, ids: set[str]) -> dict[str, str]:
+        """Display names for entity ids (for rendering events and quotes)."""
+        return self.store.entity_names(ids)
 
     # -- export -------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -20,12 +21,13 @@ from rich.console import Console
 from sahelwatch import __version__
 from sahelwatch.cli import render
 from sahelwatch.cli.progress import IngestProgress
-from sahelwatch.domain import ENTITY_TYPES
+from sahelwatch.domain import ENTITY_TYPES, EVENT_TYPES
 from sahelwatch.errors import SahelwatchError, UsageError
 from sahelwatch.report.export import dumps_export
 from sahelwatch.workspace import Workspace
 
 EXIT_BAD_INPUT = 2
+ISO_PARTIAL = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 app = typer.Typer(
     name="sahelwatch",
@@ -232,6 +234,59 @@ def entity(
 
 
 @app.command()
+def events(
+    event_type: Annotated[
+        str | None, typer.Option("--type", "-t", help="Only this event type (e.g. attack).")
+    ] = None,
+    entity: Annotated[
+        str | None, typer.Option("--entity", "-e", help="Only events involving this entity.")
+    ] = None,
+    date_from: Annotated[
+        str | None, typer.Option("--from", help="Earliest date, ISO, possibly partial (2024).")
+    ] = None,
+    date_to: Annotated[
+        str | None, typer.Option("--to", help="Latest date, ISO, possibly partial (2025-06).")
+    ] = None,
+    limit: Annotated[int, typer.Option(min=1, help="Show at most this many.")] = 100,
+) -> None:
+    """List events read from the articles: type, date and precision, place, actors, and
+    the sentence each comes from.
+
+    Example: sahelwatch events --type attack --entity JNIM --from 2025
+    """
+    if event_type and event_type not in EVENT_TYPES:
+        known = ", ".join(EVENT_TYPES)
+        raise UsageError(f"--type {event_type}: unknown event type (one of {known})")
+    for option, value in (("--from", date_from), ("--to", date_to)):
+        if value and not ISO_PARTIAL.match(value):
+            raise UsageError(f"{option} {value}: not an ISO date (2025, 2025-06 or 2025-06-30)")
+    with _workspace() as ws:
+        rows = ws.events(event_type=event_type, entity=entity, date_from=date_from, date_to=date_to)
+        names = ws.entity_names(
+            {e.location_id for e in rows if e.location_id}
+            | {p for e in rows for p, _ in e.participants}
+        )
+    out.print(render.events_table(rows[:limit], names, total=len(rows)))
+
+
+@app.command()
+def quotes(
+    speaker: Annotated[
+        str | None, typer.Option("--speaker", "-s", help="Only quotes by this speaker.")
+    ] = None,
+    limit: Annotated[int, typer.Option(min=1, help="Show at most this many.")] = 100,
+) -> None:
+    """List quotes with their speakers, as printed and as resolved to an entity.
+
+    Example: sahelwatch quotes --speaker Laessing
+    """
+    with _workspace() as ws:
+        rows = ws.quotes(speaker=speaker)
+        names = ws.entity_names({q.speaker_id for q in rows if q.speaker_id})
+    out.print(render.quotes_table(rows[:limit], names, total=len(rows)))
+
+
+@app.command()
 def export(
     fmt: Annotated[str, typer.Option("--format", "-f", help="Export format: json.")] = "json",
     output: Annotated[
@@ -261,10 +316,15 @@ def main(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit status; sahelwatch errors become one line and 2."""
     try:
         result = app(args=argv, prog_name="sahelwatch", standalone_mode=False)
-    except click.ClickException as error:
-        error.show()
-        return error.exit_code
-    except click.Abort:
+    except (click.ClickException, typer.TyperException) as error:
+        # Typer bundles its own copy of click; usage errors come from either.
+        show = getattr(error, "show", None)
+        if callable(show):
+            show()
+        else:
+            err.print(f"error: {render.escape(str(error))}")
+        return int(getattr(error, "exit_code", EXIT_BAD_INPUT))
+    except (click.Abort, typer.Abort):
         err.print("Aborted.")
         return 130
     except SahelwatchError as error:

@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from sahelwatch.model import IngestFailure, StoredArticle
-from sahelwatch.store import ArticleSummary, CorpusStats, EntitySummary
+from sahelwatch.store import ArticleSummary, CorpusStats, EntitySummary, EventRecord, QuoteRecord
 from sahelwatch.workspace import EntityDetail
 
 __all__ = ["articles_table", "escape", "failures_table", "print_article", "stats_table"]
@@ -198,3 +198,49 @@ def print_entity(console: Console, detail: EntityDetail) -> None:
     if detail.co_occurring:
         partners = ", ".join(f"{e.name} ({n})" for e, n in detail.co_occurring)
         console.print(Text("Appears most with: ", style="bold") + Text(partners))
+
+
+def events_table(rows: list[EventRecord], names: dict[str, str], *, total: int) -> Table:
+    shown = f"{len(rows)} of {total}" if total > len(rows) else str(total)
+    table = Table(box=box.SIMPLE_HEAD, title=f"{shown} event(s)", title_justify="left")
+    table.add_column("date", no_wrap=True)
+    table.add_column("type", style="bold")
+    table.add_column("place")
+    table.add_column("actors", overflow="fold")
+    table.add_column("evidence", overflow="fold", ratio=3, style="dim")
+    table.add_column("article", style="cyan", no_wrap=True)
+    for event in rows:
+        date = event.date or "—"
+        if event.date and event.date_basis == "publication":
+            date += " (pub.)"
+        if event.approximate:
+            date = "~" + date
+        kind = event.type if event.modality == "asserted" else f"{event.type} ({event.modality})"
+        if event.fatalities is not None:
+            kind += f", {event.fatalities} dead"
+        actors = ", ".join(names.get(p, p) for p, _ in event.participants[:5])
+        table.add_row(
+            date,
+            kind,
+            Text(names.get(event.location_id, "") if event.location_id else ""),
+            Text(actors),
+            Text(event.evidence.strip()[:240]),
+            event.article_id[:10],
+        )
+    return table
+
+
+def quotes_table(rows: list[QuoteRecord], names: dict[str, str], *, total: int) -> Table:
+    shown = f"{len(rows)} of {total}" if total > len(rows) else str(total)
+    table = Table(box=box.SIMPLE_HEAD, title=f"{shown} quote(s)", title_justify="left")
+    table.add_column("speaker", style="bold", overflow="fold")
+    table.add_column("as printed", style="dim", overflow="fold")
+    table.add_column("quote", overflow="fold", ratio=3)
+    table.add_column("article", style="cyan", no_wrap=True)
+    for quote in rows:
+        speaker = names.get(quote.speaker_id, quote.speaker_id) if quote.speaker_id else "—"
+        text = f"\u201c{quote.text}\u201d" if quote.direct else f"(reported) {quote.text}"
+        table.add_row(
+            Text(speaker), Text(quote.speaker_text or ""), Text(text[:400]), quote.article_id[:10]
+        )
+    return table

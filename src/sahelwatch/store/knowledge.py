@@ -397,6 +397,13 @@ class KnowledgeQueries:
             rows = conn.execute(_entity_columns().where(t.entities.c.id.in_(ids))).all()
         return [_entity(row) for row in rows]
 
+    def entity_names(self, ids: set[str]) -> dict[str, str]:
+        if not ids:
+            return {}
+        query = select(t.entities.c.id, t.entities.c.name).where(t.entities.c.id.in_(sorted(ids)))
+        with self.engine.connect() as conn:
+            return {row.id: row.name for row in conn.execute(query)}
+
     def entity_attributes(self, entity_id: str) -> list[AttributeRecord]:
         query = (
             select(
@@ -494,12 +501,33 @@ class EventQueries:
 
     engine: Engine
 
-    def iter_events(self, *, article_id: str | None = None) -> Iterator[EventRecord]:
+    def iter_events(
+        self,
+        *,
+        article_id: str | None = None,
+        event_type: str | None = None,
+        entity_id: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+    ) -> Iterator[EventRecord]:
+        """Events, filtered; dates compare as partial ISO strings, so "2025" spans the year."""
         query = select(t.events).order_by(
             t.events.c.article_id, t.events.c.start_char, t.events.c.id
         )
         if article_id:
             query = query.where(t.events.c.article_id == article_id)
+        if event_type:
+            query = query.where(t.events.c.type == event_type)
+        if entity_id:
+            involved = select(t.event_participants.c.event_id).where(
+                t.event_participants.c.entity_id == entity_id
+            )
+            query = query.where(t.events.c.id.in_(involved) | (t.events.c.location_id == entity_id))
+        if date_from:
+            query = query.where(t.events.c.date.is_not(None), t.events.c.date >= date_from[:10])
+        if date_to:
+            # "2025" as an upper bound includes every date in 2025.
+            query = query.where(t.events.c.date.is_not(None), t.events.c.date <= date_to[:10] + "~")
         with self.engine.connect() as conn:
             rows = conn.execute(query).all()
             people: dict[str, list[tuple[str, str]]] = {}
