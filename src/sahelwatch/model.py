@@ -187,6 +187,7 @@ class ArticleAnalysis:
     timexes: tuple[TimeExpr, ...] = ()
     quotes: tuple[Quote, ...] = ()
     events: tuple[EventMention, ...] = ()
+    claims: tuple[ClaimMention, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,9 +258,31 @@ class EventMention:
     date_precision: Precision | None = None
     approximate: bool = False
     date_basis: DateBasis = "none"
+    date_end: str | None = None
     location_key: str | None = None
     participants: tuple[Participant, ...] = ()
     fatalities: int | None = None
     victims: str | None = None
     modality: Modality = "asserted"
     confidence: float = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimMention:
+    """A structured statement an article makes about an entity, with its evidence.
+
+    ``value`` is as the article gives it (an ISO date, a rank as printed, a
+    spelling, a number); ``object_key`` names the other entity when the
+    property has one (``withdrew_from`` ECOWAS); ``qualifier`` refines it
+    (``announced``/``effective`` for a withdrawal, ``military_rank:general``
+    for a rank, ``event:3`` for a death toll of the article's fourth event).
+    """
+
+    subject_key: str
+    property: str
+    value: str
+    start: int
+    end: int
+    evidence: str
+    object_key: str | None = None
+    qualifier: str | None = None

@@ -25,16 +25,22 @@ from sahelwatch.model import IngestFailure, RawDocument, StoredArticle
 from sahelwatch.nlp.analysis import ANALYSIS_VERSION, analyze_many
 from sahelwatch.report.export import (
     build_export,
+    claim_records,
+    cluster_records,
+    conflict_records,
     entity_records,
     event_records,
     mention_records,
     quote_records,
     validate_export,
 )
+from sahelwatch.resolve.clusters import ClusterResolver, ClusterSummary, summary_line
+from sahelwatch.resolve.conflicts import Conflict, find_conflicts
 from sahelwatch.resolve.entities import EntityResolver
 from sahelwatch.store import (
     ArticleSummary,
     AttributeRecord,
+    ClusterRow,
     CorpusStats,
     EntityRecord,
     EntitySummary,
@@ -237,7 +243,53 @@ class Workspace:
                 done += 1
             if observer:
                 observer.on_analyzed(len(stored))
+        self.cluster_events()
         return done
+
+    def cluster_events(self) -> int:
+        """Put every event not yet in a cluster into one; returns how many were placed."""
+        resolver = ClusterResolver(self.store.iter_events(), self.pack)
+        assigned = resolver.assign()
+        if not assigned:
+            return 0
+        roots, published = self.store.article_roots()
+        touched = set(assigned.values())
+        summaries = [s for s in resolver.summaries(roots, published) if s.id in touched]
+        names = self.store.entity_names(
+            {p for s in summaries for p in s.participants[:3]}
+            | {s.location_id for s in summaries if s.location_id}
+        )
+        rows = [
+            ClusterRow(
+                s.id,
+                s.type,
+                s.date,
+                s.date_precision,
+                s.approximate,
+                s.location_id,
+                summary_line(s, names),
+                s.outlets,
+                s.fatalities,
+                s.fatalities_disputed,
+                s.confidence,
+            )
+            for s in summaries
+        ]
+        self.store.save_clusters(assigned, rows)
+        return len(assigned)
+
+    def conflicts(self) -> list[Conflict]:
+        """Contradictions between sources, each side with its claims and evidence."""
+        cluster_of = {e.id: e.cluster_id for e in self.store.iter_events() if e.cluster_id}
+        claims = list(self.store.iter_claims())
+        names = self.store.entity_names({c.subject_id for c in claims})
+        return find_conflicts(claims, cluster_of=cluster_of, names=names)
+
+    def clusters(self) -> list[ClusterSummary]:
+        """Every event cluster with its canonical facts and sources."""
+        roots, published = self.store.article_roots()
+        resolver = ClusterResolver(self.store.iter_events(), self.pack)
+        return resolver.summaries(roots, published)
 
     def _resolver(self) -> EntityResolver:
         entities, aliases = self.store.entity_index()
@@ -394,12 +446,17 @@ class Workspace:
 
     def export(self, *, validate: bool = True) -> dict[str, Any]:
         """The whole knowledge base as the v1 JSON export (see ``SCHEMAS.md``)."""
+        clusters = self.clusters()
+        lines = {row.id: row.summary for row in self.store.iter_clusters()}
         document = build_export(
             self.store.iter_articles(),
             entities=entity_records(self.store.iter_entities()),
             mentions=mention_records(self.store.iter_mentions()),
             events=event_records(self.store.iter_events()),
             quotes=quote_records(self.store.iter_quotes()),
+            claims=claim_records(self.store.iter_claims()),
+            conflicts=conflict_records(self.conflicts()),
+            clusters=cluster_records(clusters, lines),
         )
         if validate:
             validate_export(document)

@@ -108,8 +108,15 @@ def test_cli_export_round_trip_validates(
     document = export(capsys, db_url, tmp_path)
     jsonschema.validate(document, export_schema())
     assert document["schema_version"] == "1"
-    for section in ("events", "quotes", "claims", "conflicts"):
-        assert document[section] == []
+    for section in ("events", "quotes", "claims"):
+        for item in document[section]:
+            body = {a["id"]: a["body"] for a in document["articles"]}[item["article"]]
+            assert 0 <= item["start"] <= item["end"] <= len(body)
+    for event in document["events"]:
+        body = {a["id"]: a["body"] for a in document["articles"]}[event["article"]]
+        assert body[event["start"] : event["end"]] == event["evidence"]
+    clusters = {c["id"] for c in document["clusters"]}
+    assert {e["cluster"] for e in document["events"]} <= clusters
     bodies = {a["id"]: a["body"] for a in document["articles"]}
     entity_ids = {e["id"] for e in document["entities"]}
     assert document["mentions"]

@@ -6,6 +6,7 @@ improves and never lowered silently.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -62,6 +63,16 @@ def test_seeds_titles_dates_and_boilerplate_are_exact(seed_export: Path) -> None
 
 def test_seeds_entities_and_aliases(seed_export: Path) -> None:
     score(seed_export, "entity_f1=0.90", "alias_resolution=0.95")
+
+
+def test_seeds_events_and_dates(seed_export: Path) -> None:
+    score(seed_export, "event_f1=0.70", "event_date_acc=0.85")
+
+
+def test_seeds_clusters_and_conflicts(seed_export: Path) -> None:
+    score(seed_export, "cluster_f1=0.80", "conflict_recall=1.0")
+    document = json.loads(seed_export.read_text(encoding="utf-8"))
+    assert len(document["conflicts"]) <= 2 * 6  # at most twice the gold count
 
 
 def test_seeds_cli_round_trip(

@@ -14,13 +14,14 @@ from spacy.tokens import Doc
 
 from sahelwatch.domain import DomainPack, default_pack
 from sahelwatch.model import Article, ArticleAnalysis
+from sahelwatch.nlp.claims import extract_claims
 from sahelwatch.nlp.events import extract_events
 from sahelwatch.nlp.mentions import extract_mentions
 from sahelwatch.nlp.pipeline import load_pipeline, model_lang
 from sahelwatch.nlp.timex import find_time_expressions
 
 #: Bump when analysis output changes, so stored rows say which code made them.
-ANALYSIS_VERSION = "analyze-2"
+ANALYSIS_VERSION = "analyze-3"
 
 
 def analyze(article: Article, *, pack: DomainPack | None = None) -> ArticleAnalysis:
@@ -56,6 +57,7 @@ def _read(doc: Doc, article: Article, lang: str, pack: DomainPack) -> ArticleAna
         article.body, lang=article.lang, publication_date=article.publication_date
     )
     events = extract_events(doc, nlp, article, mentions, nationalities, timexes, pack, lang)
+    claims = extract_claims(doc, events, mentions, pack)
     sentences = tuple((s.start_char, s.end_char) for s in doc.sents)
     return ArticleAnalysis(
         article_id=article.id,
@@ -66,4 +68,5 @@ def _read(doc: Doc, article: Article, lang: str, pack: DomainPack) -> ArticleAna
         nationalities=tuple(nationalities),
         timexes=tuple(timexes),
         events=tuple(events),
+        claims=tuple(claims),
     )

@@ -19,10 +19,12 @@ import jsonschema
 
 from sahelwatch.errors import ExportError
 from sahelwatch.model import StoredArticle
-from sahelwatch.store import EntityRecord, EventRecord, MentionRecord, QuoteRecord
+from sahelwatch.resolve.clusters import ClusterSummary
+from sahelwatch.resolve.conflicts import Conflict
+from sahelwatch.store import ClaimRecord, EntityRecord, EventRecord, MentionRecord, QuoteRecord
 
 SCHEMA_VERSION = "1"
-SECTIONS = ("entities", "mentions", "events", "quotes", "claims", "conflicts")
+SECTIONS = ("entities", "mentions", "events", "quotes", "claims", "conflicts", "clusters")
 
 
 @cache
@@ -116,6 +118,69 @@ def quote_records(rows: Iterable[QuoteRecord]) -> list[dict[str, Any]]:
             "end": q.end,
         }
         for q in rows
+    ]
+
+
+def claim_records(rows: Iterable[ClaimRecord]) -> list[dict[str, Any]]:
+    out = []
+    for c in rows:
+        record: dict[str, Any] = {
+            "id": c.id,
+            "article": c.article_id,
+            "subject": c.subject_id,
+            "property": c.property,
+            "value": c.value,
+            "evidence": c.evidence,
+            "start": c.start,
+            "end": c.end,
+        }
+        if c.object_id:
+            record["object"] = c.object_id
+        if c.qualifier:
+            record["qualifier"] = c.qualifier
+        out.append(record)
+    return out
+
+
+def conflict_records(rows: Iterable[Conflict]) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": x.id,
+            "subject": x.subject_id,
+            "property": x.property,
+            "claims": list(x.claim_ids()),
+            "values": list(x.values),
+            "note": x.note,
+            "object": x.object_id,
+            "suggested": {
+                "majority": x.majority,
+                "most_precise": x.most_precise,
+                "most_recent": x.most_recent,
+            },
+        }
+        for x in rows
+    ]
+
+
+def cluster_records(rows: Iterable[ClusterSummary], lines: dict[str, str]) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": c.id,
+            "type": c.type,
+            "date": c.date,
+            "date_precision": c.date_precision,
+            "approximate": c.approximate,
+            "location": c.location_id,
+            "participants": list(c.participants),
+            "events": list(c.event_ids),
+            "articles": list(c.article_ids),
+            "outlets": c.outlets,
+            "summary": lines.get(c.id, c.type),
+            "fatalities": c.fatalities,
+            "fatalities_disputed": c.fatalities_disputed,
+            "confidence": c.confidence,
+        }
+        for c in rows
     ]
 
 

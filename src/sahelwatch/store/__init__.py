@@ -2,6 +2,8 @@
 
 from sahelwatch.store.knowledge import (
     AttributeRecord,
+    ClaimRecord,
+    ClusterRow,
     EntityRecord,
     EntitySummary,
     EventRecord,
@@ -13,6 +15,8 @@ from sahelwatch.store.repository import ArticleSummary, CorpusStats, Signature, 
 __all__ = [
     "ArticleSummary",
     "AttributeRecord",
+    "ClaimRecord",
+    "ClusterRow",
     "CorpusStats",
     "EntityRecord",
     "EntitySummary",

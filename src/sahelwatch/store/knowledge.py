@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, insert, select
+from sqlalchemy import Engine, delete, func, insert, select, update
 
 from sahelwatch.domain import fold
 from sahelwatch.model import ArticleAnalysis
@@ -80,6 +80,7 @@ class KnowledgeQueries:
         article_id = analysis.article_id
         with self.engine.begin() as conn:
             for table in (
+                t.claims,
                 t.events,
                 t.quotes,
                 t.mentions,
@@ -177,6 +178,30 @@ class KnowledgeQueries:
             if timex_rows:
                 conn.execute(insert(t.time_expressions), timex_rows)
             self._insert_events(conn, analysis, entity_of)
+            claim_rows = []
+            for n, c in enumerate(analysis.claims):
+                subject = entity_of.get(c.subject_key)
+                if subject is None:
+                    continue
+                qualifier = c.qualifier
+                if qualifier and qualifier.startswith("event:"):
+                    qualifier = f"event:{article_id}-e{int(qualifier[6:]):03d}"
+                claim_rows.append(
+                    {
+                        "id": f"{article_id}-c{n:03d}",
+                        "article_id": article_id,
+                        "subject_id": subject,
+                        "property": c.property,
+                        "value": c.value,
+                        "object_id": entity_of.get(c.object_key) if c.object_key else None,
+                        "qualifier": qualifier,
+                        "evidence": c.evidence,
+                        "start_char": c.start,
+                        "end_char": c.end,
+                    }
+                )
+            if claim_rows:
+                conn.execute(insert(t.claims), claim_rows)
             quote_rows = [
                 {
                     "id": f"{article_id}-q{n:03d}",
@@ -221,6 +246,7 @@ class KnowledgeQueries:
                     "date_precision": event.date_precision,
                     "approximate": event.approximate,
                     "date_basis": event.date_basis,
+                    "date_end": event.date_end,
                     "location_id": entity_of.get(event.location_key)
                     if event.location_key
                     else None,
@@ -475,6 +501,7 @@ class EventRecord:
     date_precision: str | None
     approximate: bool
     date_basis: str
+    date_end: str | None
     location_id: str | None
     fatalities: int | None
     victims: str | None
@@ -482,6 +509,37 @@ class EventRecord:
     confidence: float
     cluster_id: str | None
     participants: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterRow:
+    id: str
+    type: str
+    date: str | None
+    date_precision: str | None
+    approximate: bool
+    location_id: str | None
+    summary: str
+    outlets: int
+    fatalities: int | None
+    fatalities_disputed: bool
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRecord:
+    id: str
+    article_id: str
+    subject_id: str
+    property: str
+    value: str
+    object_id: str | None
+    qualifier: str | None
+    evidence: str
+    start: int
+    end: int
+    published: str | None
+    duplicate_of: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -552,6 +610,7 @@ class EventQueries:
                 row.date_precision,
                 bool(row.approximate),
                 row.date_basis,
+                row.date_end,
                 row.location_id,
                 row.fatalities,
                 row.victims,
@@ -559,6 +618,95 @@ class EventQueries:
                 float(row.confidence),
                 row.cluster_id,
                 tuple(people.get(row.id, ())),
+            )
+
+    def article_roots(self) -> tuple[dict[str, str], dict[str, str | None]]:
+        """Article id -> the original of its near-duplicate group, and -> publication date."""
+        query = select(t.articles.c.id, t.articles.c.duplicate_of, t.articles.c.publication_date)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        return (
+            {row.id: row.duplicate_of or row.id for row in rows},
+            {row.id: row.publication_date for row in rows},
+        )
+
+    def save_clusters(self, assigned: Mapping[str, str], clusters: Sequence[ClusterRow]) -> None:
+        """Record cluster membership of new events and rewrite the touched clusters."""
+        now = datetime.now(UTC)
+        with self.engine.begin() as conn:
+            for event_id, cluster_id in assigned.items():
+                conn.execute(
+                    update(t.events).where(t.events.c.id == event_id).values(cluster_id=cluster_id)
+                )
+            ids = [c.id for c in clusters]
+            if ids:
+                conn.execute(delete(t.clusters).where(t.clusters.c.id.in_(ids)))
+                conn.execute(
+                    insert(t.clusters),
+                    [
+                        {
+                            "id": c.id,
+                            "type": c.type,
+                            "date": c.date,
+                            "date_precision": c.date_precision,
+                            "approximate": c.approximate,
+                            "location_id": c.location_id,
+                            "summary": c.summary,
+                            "outlets": c.outlets,
+                            "fatalities": c.fatalities,
+                            "fatalities_disputed": c.fatalities_disputed,
+                            "confidence": c.confidence,
+                            "updated_at": now,
+                        }
+                        for c in clusters
+                    ],
+                )
+            # Clusters whose events were all replaced by a re-analysis are gone.
+            used = select(t.events.c.cluster_id).where(t.events.c.cluster_id.is_not(None))
+            conn.execute(delete(t.clusters).where(t.clusters.c.id.not_in(used)))
+
+    def iter_clusters(self) -> Iterator[ClusterRow]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(t.clusters).order_by(t.clusters.c.date, t.clusters.c.id)
+            ).all()
+        for row in rows:
+            yield ClusterRow(
+                row.id,
+                row.type,
+                row.date,
+                row.date_precision,
+                bool(row.approximate),
+                row.location_id,
+                row.summary,
+                row.outlets,
+                row.fatalities,
+                bool(row.fatalities_disputed),
+                float(row.confidence),
+            )
+
+    def iter_claims(self) -> Iterator[ClaimRecord]:
+        query = (
+            select(t.claims, t.articles.c.publication_date, t.articles.c.duplicate_of)
+            .join(t.articles, t.articles.c.id == t.claims.c.article_id)
+            .order_by(t.claims.c.article_id, t.claims.c.start_char, t.claims.c.id)
+        )
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        for row in rows:
+            yield ClaimRecord(
+                row.id,
+                row.article_id,
+                row.subject_id,
+                row.property,
+                row.value,
+                row.object_id,
+                row.qualifier,
+                row.evidence,
+                row.start_char,
+                row.end_char,
+                row.publication_date,
+                row.duplicate_of,
             )
 
     def iter_quotes(self, *, speaker_id: str | None = None) -> Iterator[QuoteRecord]:

@@ -212,6 +212,7 @@ events = Table(
     Column("date_precision", String(8)),
     Column("approximate", Boolean, nullable=False),
     Column("date_basis", String(16), nullable=False),
+    Column("date_end", String(10)),
     Column("location_id", String(96), ForeignKey("entities.id")),
     Column("fatalities", Integer),
     Column("victims", Text),
@@ -246,4 +247,41 @@ quotes = Table(
     Column("speaker_text", Text),
     Index("ix_quotes_article", "article_id"),
     Index("ix_quotes_speaker", "speaker_id"),
+)
+
+# -- clusters and claims (revision 0004) -------------------------------------------
+
+clusters = Table(
+    "clusters",
+    metadata,
+    Column("id", String(48), primary_key=True),
+    Column("type", String(32), nullable=False),
+    Column("date", String(10)),
+    Column("date_precision", String(8)),
+    Column("approximate", Boolean, nullable=False),
+    Column("location_id", String(96), ForeignKey("entities.id")),
+    Column("summary", Text, nullable=False),
+    Column("outlets", Integer, nullable=False),
+    Column("fatalities", Integer),
+    Column("fatalities_disputed", Boolean, nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_clusters_type_date", "type", "date"),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", String(48), primary_key=True),
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("subject_id", String(96), ForeignKey("entities.id"), nullable=False),
+    Column("property", String(32), nullable=False),
+    Column("value", Text, nullable=False),
+    Column("object_id", String(96), ForeignKey("entities.id")),
+    Column("qualifier", String(32)),
+    Column("evidence", Text, nullable=False),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Index("ix_claims_subject_property", "subject_id", "property"),
+    Index("ix_claims_article", "article_id"),
 )

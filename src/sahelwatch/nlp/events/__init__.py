@@ -60,7 +60,25 @@ TREND = frozenset(
     }
 )
 PLURAL_SHY = frozenset({"attack", "threat"})
+TEMPORAL_ORDER = frozenset(
+    {
+        "following",
+        "after",
+        "before",
+        "since",
+        "prior",
+        "amid",
+        "until",
+        "après",
+        "avant",
+        "depuis",
+        "suite",
+        "lors",
+    }
+)
+STARTING_FROM = frozenset({"since", "depuis"})
 MEDIA_VERBS = frozenset({"tell", "confier", "déclarer"})
+PLACELESS = frozenset({"withdrawal", "alliance_formation"})
 ACCUSING = frozenset(
     {
         "accuse",
@@ -120,15 +138,10 @@ def extract_events(
         owned = _owned_timexes(doc, chosen, timexes)
         for trigger in chosen:
             own = owned.get(trigger.token, [])
-            # Another trigger's date is off limits unless one phrase holds the other
-            # ("banned since the September 2022 coup", "withdrew in 2024, accusing ...").
-            mine = {t.i for t in doc[trigger.token].subtree}
             others = {
                 x
                 for t, xs in owned.items()
-                if t != trigger.token
-                and t not in mine
-                and trigger.token not in {y.i for y in doc[t].subtree}
+                if t != trigger.token and not _may_borrow(doc, trigger.token, t)
                 for x in xs
             }
             usable = own or [x for x in timexes if x not in others]
@@ -270,7 +283,7 @@ def _left_body(token: Token, index: args.MentionIndex) -> bool:
             )
         )
         for target in targets:
-            if any(index.key_at(t) is not None for t in target.subtree):
+            if any(index.by_token.get(t.i) is not None for t in target.subtree):
                 return True
     return False
 
@@ -304,6 +317,36 @@ def _under_framing(token: Token) -> bool:
         if current.lemma_.lower() in FRAMING:
             return True
     return False
+
+
+def _may_borrow(doc: Doc, borrower: int, owner: int) -> bool:
+    """May one event take the date printed in another event's phrase?
+
+    Yes when it is said to start then ("banned since the September 2022 coup")
+    or when it hangs off the dated event ("withdrew in 2024, accusing the bloc");
+    no when the text orders them ("formed in 2023, following coups").
+    """
+    path_up = _path(doc[borrower], doc[owner])
+    if path_up is not None:  # the borrower sits inside the owner's phrase
+        return not any(t.lower_ in TEMPORAL_ORDER for t in path_up)
+    path_down = _path(doc[owner], doc[borrower])
+    if path_down is not None:  # the owner sits inside the borrower's phrase
+        return any(t.lower_ in STARTING_FROM for t in path_down)
+    return False
+
+
+def _path(start: Token, ancestor: Token) -> list[Token] | None:
+    """Tokens from ``start`` up to (not including) ``ancestor``, if it is an ancestor."""
+    path: list[Token] = []
+    current = start
+    for _ in range(12):
+        if current.i == ancestor.i:
+            return path
+        if current.head.i == current.i:
+            return None
+        path.append(current)
+        current = current.head
+    return None
 
 
 def _owned_timexes(
@@ -402,15 +445,17 @@ def _draft(
 ) -> _Draft:
     token = doc[trigger.token]
     place, explicit = args.location(sent, token, index, pack)
-    if place is None:
-        place = dateline_key
     timex = args.choose_date(sent, token, timexes)
+    if place is None and _happens_at_dateline(trigger.type, timex, article):
+        place = dateline_key
     date: str | None = None
     precision: Precision | None = None
     approximate, basis = False, "none"
+    date_end = None
     if timex is not None:
         date, precision, approximate = timex.value, timex.precision, timex.approximate
         basis = "text" if timex.value else "none"
+        date_end = timex.end_value
     elif article.publication_date:
         date = article.publication_date
         precision = PRECISION_OF_LENGTH.get(len(date))
@@ -430,6 +475,7 @@ def _draft(
         date_precision=precision,
         approximate=approximate,
         date_basis=basis,  # type: ignore[arg-type]
+        date_end=date_end,
         location_key=place,
         participants=people,
         fatalities=dead,
@@ -444,6 +490,27 @@ def _draft(
         and not any(c.dep_ in ("amod", "nummod") and c.like_num for c in token.children)
     )
     return _Draft(event, number, anaphoric, explicit, {p.key for p in people})
+
+
+def _happens_at_dateline(event_type: str, timex: TimeExpr | None, article: Article) -> bool:
+    """The dateline places the news of the day, not the background an article recalls.
+
+    Leaving an organisation or founding an alliance has no place of its own;
+    an event dated well before publication ("formed in 2023") is background.
+    """
+    if event_type in PLACELESS:
+        return False
+    if timex is None or timex.value is None:
+        return True
+    if article.publication_date is None:
+        return False
+    return timex.value[:7] >= _month_before(article.publication_date)
+
+
+def _month_before(date: str) -> str:
+    year, month = int(date[:4]), int(date[5:7]) if len(date) >= 7 else 1
+    year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    return f"{year:04d}-{month:02d}"
 
 
 def _event_type(name: str) -> EventType:
@@ -517,6 +584,7 @@ def _combine(target: _Draft, other: _Draft) -> EventMention:
         date_precision=date_from.date_precision,
         approximate=date_from.approximate,
         date_basis=date_from.date_basis,
+        date_end=date_from.date_end,
         location_key=place,
         participants=_participants(merged_people),
         fatalities=a.fatalities if a.fatalities is not None else b.fatalities,

@@ -30,6 +30,7 @@ def upgrade() -> None:
         sa.Column("date_precision", sa.String(8)),
         sa.Column("approximate", sa.Boolean, nullable=False),
         sa.Column("date_basis", sa.String(16), nullable=False),
+        sa.Column("date_end", sa.String(10)),
         sa.Column("location_id", sa.String(96)),
         sa.Column("fatalities", sa.Integer),
         sa.Column("victims", sa.Text),
