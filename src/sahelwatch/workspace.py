@@ -34,6 +34,7 @@ from sahelwatch.report.export import (
     quote_records,
     validate_export,
 )
+from sahelwatch.report.timeline import TimelineRow, timeline_rows
 from sahelwatch.resolve.clusters import ClusterResolver, ClusterSummary, summary_line
 from sahelwatch.resolve.conflicts import Conflict, find_conflicts
 from sahelwatch.resolve.entities import EntityResolver
@@ -277,6 +278,22 @@ class Workspace:
         ]
         self.store.save_clusters(assigned, rows)
         return len(assigned)
+
+    def timeline(
+        self,
+        *,
+        entity: str | None = None,
+        event_type: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+    ) -> list[TimelineRow]:
+        return timeline_rows(
+            self.export(validate=False),
+            entity=entity,
+            event_type=event_type,
+            date_from=date_from,
+            date_to=date_to,
+        )
 
     def conflicts(self) -> list[Conflict]:
         """Contradictions between sources, each side with its claims and evidence."""

@@ -23,6 +23,7 @@ from sahelwatch.cli import render
 from sahelwatch.cli.progress import IngestProgress
 from sahelwatch.domain import ENTITY_TYPES, EVENT_TYPES
 from sahelwatch.errors import SahelwatchError, UsageError
+from sahelwatch.report import timeline as timeline_report
 from sahelwatch.report.export import dumps_export
 from sahelwatch.workspace import Workspace
 
@@ -284,6 +285,64 @@ def quotes(
         rows = ws.quotes(speaker=speaker)
         names = ws.entity_names({q.speaker_id for q in rows if q.speaker_id})
     out.print(render.quotes_table(rows[:limit], names, total=len(rows)))
+
+
+@app.command()
+def timeline(
+    entity: Annotated[
+        str | None, typer.Option("--entity", "-e", help="Only clusters involving this entity.")
+    ] = None,
+    event_type: Annotated[
+        str | None, typer.Option("--type", "-t", help="Only this event type.")
+    ] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Earliest date (ISO).")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Latest date (ISO).")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, md, json or csv.")] = "table",
+    limit: Annotated[int, typer.Option(min=1, help="Show at most this many rows.")] = 200,
+) -> None:
+    """The timeline: one row per event (merged across outlets) with its date and
+    precision, type, a one-line summary, places, actors and how many sources report it.
+
+    Example: sahelwatch timeline --entity "Alliance of Sahel States" --format md
+    """
+    if fmt not in ("table", "md", "json", "csv"):
+        raise UsageError(f"--format {fmt}: unknown format (table, md, json or csv)")
+    _check_dates(date_from, date_to)
+    with _workspace() as ws:
+        rows = ws.timeline(
+            entity=entity, event_type=event_type, date_from=date_from, date_to=date_to
+        )[:limit]
+    if fmt == "table":
+        out.print(render.timeline_table(rows))
+    else:
+        writer = {
+            "md": timeline_report.to_markdown,
+            "json": timeline_report.to_json,
+            "csv": timeline_report.to_csv,
+        }[fmt]
+        sys.stdout.write(writer(rows))
+
+
+@app.command()
+def conflicts() -> None:
+    """Contested facts: the same fact given differently by different sources, side by
+    side with the sentences, and the values a reader might prefer (never chosen for you).
+
+    Example: sahelwatch conflicts
+    """
+    with _workspace() as ws:
+        found = ws.conflicts()
+        names = ws.entity_names({c.subject_id for c in found})
+    if not found:
+        out.print("No conflicts between sources.")
+        return
+    render.print_conflicts(out, found, names)
+
+
+def _check_dates(*values: str | None) -> None:
+    for value in values:
+        if value and not ISO_PARTIAL.match(value):
+            raise UsageError(f"{value}: not an ISO date (2025, 2025-06 or 2025-06-30)")
 
 
 @app.command()

@@ -17,6 +17,8 @@ from rich.text import Text
 
 from sahelwatch.model import IngestFailure, StoredArticle
 from sahelwatch.store import ArticleSummary, CorpusStats, EntitySummary, EventRecord, QuoteRecord
+from sahelwatch.report.timeline import TimelineRow, format_date
+from sahelwatch.resolve.conflicts import Conflict
 from sahelwatch.workspace import EntityDetail
 
 __all__ = ["articles_table", "escape", "failures_table", "print_article", "stats_table"]
@@ -244,3 +246,38 @@ def quotes_table(rows: list[QuoteRecord], names: dict[str, str], *, total: int) 
             Text(speaker), Text(quote.speaker_text or ""), Text(text[:400]), quote.article_id[:10]
         )
     return table
+
+
+def timeline_table(rows: list[TimelineRow]) -> Table:
+    table = Table(
+        box=box.SIMPLE_HEAD, title=f"timeline: {len(rows)} event(s)", title_justify="left"
+    )
+    table.add_column("date", no_wrap=True)
+    table.add_column("type", style="bold")
+    table.add_column("summary", overflow="fold", ratio=3)
+    table.add_column("sources", justify="right")
+    for row in rows:
+        table.add_row(format_date(row), row.type, Text(row.summary), str(row.sources))
+    return table
+
+
+def print_conflicts(console: Console, found: list[Conflict], names: dict[str, str]) -> None:
+    for conflict in found:
+        subject = names.get(conflict.subject_id, conflict.subject_id)
+        table = Table(box=box.SIMPLE_HEAD, show_header=True, expand=True)
+        table.add_column("value", style="bold yellow", no_wrap=True)
+        table.add_column("sources and sentences", overflow="fold")
+        for value, side in zip(conflict.values, conflict.sides, strict=True):
+            lines = [f"[{c.article_id[:10]}] {c.evidence.strip()[:300]}" for c in side]
+            table.add_row(Text(value), Text("\n".join(lines)))
+        suggested = (
+            f"most sources: {conflict.majority or '—'} · most precise: "
+            f"{conflict.most_precise or '—'} · most recent: {conflict.most_recent or '—'}"
+        )
+        console.print(
+            Panel(
+                Group(table, Text(conflict.note, style="italic"), Text(suggested, style="dim")),
+                title=Text(f"{subject} — {conflict.property.replace('_', ' ')}"),
+                title_align="left",
+            )
+        )
