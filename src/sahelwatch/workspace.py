@@ -34,6 +34,7 @@ from sahelwatch.report.export import (
     quote_records,
     validate_export,
 )
+from sahelwatch.report.profile import Profile, build_profile
 from sahelwatch.report.timeline import TimelineRow, timeline_rows
 from sahelwatch.resolve.clusters import ClusterResolver, ClusterSummary, summary_line
 from sahelwatch.resolve.conflicts import Conflict, find_conflicts
@@ -294,6 +295,11 @@ class Workspace:
             date_from=date_from,
             date_to=date_to,
         )
+
+    def profile(self, name: str) -> Profile:
+        """An organisation as the corpus describes it (see ``report.profile``)."""
+        cities = frozenset(e.id for e in self.pack.of_type("GPE") if e.country or e.capital_of)
+        return build_profile(self.export(validate=False), name, cities=cities)
 
     def conflicts(self) -> list[Conflict]:
         """Contradictions between sources, each side with its claims and evidence."""

@@ -7,6 +7,7 @@ one line on stderr and exit with status 2; only bugs show a traceback.
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import re
@@ -24,10 +25,13 @@ from sahelwatch.cli.progress import IngestProgress
 from sahelwatch.domain import ENTITY_TYPES, EVENT_TYPES
 from sahelwatch.errors import SahelwatchError, UsageError
 from sahelwatch.report import timeline as timeline_report
+from sahelwatch.report.acled import write_acled_csv
 from sahelwatch.report.export import dumps_export
+from sahelwatch.report.graphml import write_graphml
 from sahelwatch.workspace import Workspace
 
 EXIT_BAD_INPUT = 2
+EXPORT_FORMATS = ("json", "acled", "graphml")
 ISO_PARTIAL = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 app = typer.Typer(
@@ -339,6 +343,20 @@ def conflicts() -> None:
     render.print_conflicts(out, found, names)
 
 
+@app.command()
+def profile(
+    name: Annotated[str, typer.Argument(help="An organisation's name, alias or id.")],
+) -> None:
+    """Profile an organisation as the news describes it: founding, members, leaders,
+    institutions, founding documents, partners and adversaries, each with its sources.
+
+    Example: sahelwatch profile "Alliance of Sahel States"
+    """
+    with _workspace() as ws:
+        found = ws.profile(name)
+    render.print_profile(out, found)
+
+
 def _check_dates(*values: str | None) -> None:
     for value in values:
         if value and not ISO_PARTIAL.match(value):
@@ -347,20 +365,33 @@ def _check_dates(*values: str | None) -> None:
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="Export format: json.")] = "json",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="json (schema v1), acled (CSV) or graphml.")
+    ] = "json",
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
     ] = None,
 ) -> None:
-    """Export the knowledge base (JSON, schema_version 1, as documented in SCHEMAS.md).
+    """Export the knowledge base: JSON (schema_version 1, as documented in SCHEMAS.md),
+    an ACLED-style CSV of events (docs/acled-mapping.md), or GraphML of the
+    entity-event graph for Gephi or networkx.
 
-    Example: sahelwatch export --format json -o corpus.json
+    Example: sahelwatch export --format acled -o events.csv
     """
-    if fmt != "json":
-        raise UsageError(f"--format {fmt}: unknown format (available: json)")
+    if fmt not in EXPORT_FORMATS:
+        raise UsageError(f"--format {fmt}: unknown format (one of {', '.join(EXPORT_FORMATS)})")
     with _workspace() as ws:
         document = ws.export()
-    text = dumps_export(document)
+    if fmt == "json":
+        text = dumps_export(document)
+    elif fmt == "acled":
+        buffer = io.StringIO()
+        write_acled_csv(document, buffer, pack=ws.pack)
+        text = buffer.getvalue()
+    else:
+        buffer = io.StringIO()
+        write_graphml(document, buffer)
+        text = buffer.getvalue()
     if output is None:
         sys.stdout.write(text)
         return
@@ -368,7 +399,7 @@ def export(
     tmp = output.with_name(output.name + ".part")
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(output)
-    err.print(f"Wrote {len(document['articles'])} articles to {output}")
+    err.print(f"Wrote {fmt} export of {len(document['articles'])} articles to {output}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,9 +16,10 @@ from rich.table import Table
 from rich.text import Text
 
 from sahelwatch.model import IngestFailure, StoredArticle
-from sahelwatch.store import ArticleSummary, CorpusStats, EntitySummary, EventRecord, QuoteRecord
+from sahelwatch.report.profile import Profile
 from sahelwatch.report.timeline import TimelineRow, format_date
 from sahelwatch.resolve.conflicts import Conflict
+from sahelwatch.store import ArticleSummary, CorpusStats, EntitySummary, EventRecord, QuoteRecord
 from sahelwatch.workspace import EntityDetail
 
 __all__ = ["articles_table", "escape", "failures_table", "print_article", "stats_table"]
@@ -281,3 +282,28 @@ def print_conflicts(console: Console, found: list[Conflict], names: dict[str, st
                 title_align="left",
             )
         )
+
+
+def print_profile(console: Console, profile: Profile, *, per_section: int = 8) -> None:
+    aliases = ", ".join(a for a in dict.fromkeys(profile.aliases) if a != profile.name)
+    console.print(
+        Panel(
+            Text(aliases or "—"),
+            title=Text(profile.name),
+            title_align="left",
+            subtitle=profile.entity_id,
+            subtitle_align="right",
+        )
+    )
+    for title, items in profile.sections():
+        table = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left", show_header=False)
+        table.add_column(style="bold", overflow="fold")
+        table.add_column(style="dim")
+        table.add_column(justify="right")
+        table.add_column(style="cyan", overflow="fold")
+        if not items:
+            table.add_row(Text("nothing in the corpus", style="dim"), "", "", "")
+        for item in items[:per_section]:
+            sources = " ".join(sorted(a[:8] for a in item.articles)[:4])
+            table.add_row(Text(item.label), Text(item.detail), f"{item.weight} src", sources)
+        console.print(table)

@@ -43,7 +43,7 @@ def extract_claims(
             for key in _orgs(event, by_key):
                 claims.append(_claim(key, "founded", event.date, event))
         elif event.type == "withdrawal" and event.date_basis == "text" and event.date:
-            claims.extend(_withdrawals(doc, event, by_key, pack))
+            claims.extend(_withdrawals(doc, event, mentions, by_key, pack))
         elif event.type == "attack" and event.fatalities is not None:
             subject = event.location_key or next(
                 (p.key for p in event.participants if p.role == "agent"), None
@@ -89,10 +89,14 @@ def _orgs(event: EventMention, by_key: dict[str, Mention]) -> list[str]:
 
 
 def _withdrawals(
-    doc: Doc, event: EventMention, by_key: dict[str, Mention], pack: DomainPack
+    doc: Doc,
+    event: EventMention,
+    mentions: Sequence[Mention],
+    by_key: dict[str, Mention],
+    pack: DomainPack,
 ) -> list[ClaimMention]:
     """Who left what: the states named, or the members of the bloc that left together."""
-    left = _left_organisation(doc, event, by_key)
+    left = _left_organisation(doc, event, mentions)
     if left is None:
         return []
     states = [
@@ -127,19 +131,24 @@ def _withdrawals(
     ]
 
 
-def _left_organisation(doc: Doc, event: EventMention, by_key: dict[str, Mention]) -> str | None:
+def _left_organisation(doc: Doc, event: EventMention, mentions: Sequence[Mention]) -> str | None:
+    """The organisation in the trigger's own "from"/"de" phrase ("withdraw from ECOWAS")."""
     span = doc.char_span(event.start, event.end, alignment_mode="expand")
-    if span is None:
+    if span is None or not event.trigger:
         return None
-    orgs = {m.start: m for m in by_key.values() if m.type in ORG_TYPES}
-    for token in span:
-        if token.lower_ in ("from", "de", "du", "des", "of") and token.i + 1 < len(doc):
-            for t in token.subtree:
-                for mention in orgs.values():
+    first = event.trigger.split()[0].lower()
+    orgs = [m for m in mentions if m.type in ORG_TYPES and event.start <= m.start < event.end]
+    for trigger in (t for t in span if t.lower_ == first):
+        for prep in trigger.subtree:
+            if prep.lower_ not in ("from", "de", "du", "des", "d'", "d\u2019") or (
+                prep.head.i != trigger.i and prep.head.head.i != trigger.i
+            ):
+                continue
+            for t in prep.subtree:
+                for mention in orgs:
                     if mention.start <= t.idx < mention.end:
                         return mention.key
-    keys = _orgs(event, by_key)
-    return keys[-1] if keys else None
+    return None
 
 
 def _ranks_and_spellings(doc: Doc, mentions: Sequence[Mention]) -> list[ClaimMention]:
