@@ -31,6 +31,8 @@ demo: setup
 	$(BIN)/sahelwatch ingest examples/corpus
 	$(BIN)/sahelwatch stats
 	$(BIN)/sahelwatch articles
+	$(BIN)/sahelwatch brief -o $(SAHELWATCH_HOME)/brief.html
+	$(BIN)/sahelwatch timeline --limit 12
 
 lint: setup
 	$(BIN)/ruff check src tests benchmarks

@@ -26,6 +26,7 @@ from sahelwatch.domain import ENTITY_TYPES, EVENT_TYPES
 from sahelwatch.errors import SahelwatchError, UsageError
 from sahelwatch.report import timeline as timeline_report
 from sahelwatch.report.acled import write_acled_csv
+from sahelwatch.report.brief import write_brief
 from sahelwatch.report.export import dumps_export
 from sahelwatch.report.graphml import write_graphml
 from sahelwatch.workspace import Workspace
@@ -341,6 +342,32 @@ def conflicts() -> None:
         out.print("No conflicts between sources.")
         return
     render.print_conflicts(out, found, names)
+
+
+@app.command()
+def brief(
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="brief.html (self-contained) or brief.md.")
+    ] = Path("brief.html"),
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only developments dated on or after (ISO).")
+    ] = None,
+    entity: Annotated[
+        str | None, typer.Option("--entity", "-e", help="Only what involves this entity.")
+    ] = None,
+) -> None:
+    """Write a briefing a person reads: key developments, main actors, contested facts,
+    notable quotes and charts, every statement linked to the sentence it came from.
+
+    Example: sahelwatch brief --since 2025 --entity AES -o brief.html
+    """
+    if output.suffix.lower() not in (".html", ".htm", ".md"):
+        raise UsageError(f"{output}: the briefing is written as .html or .md")
+    _check_dates(since)
+    with _workspace() as ws:
+        document = ws.export()
+    path = write_brief(document, output, since=since, entity=entity)
+    out.print(f"Briefing written to {path.resolve()}")
 
 
 @app.command()

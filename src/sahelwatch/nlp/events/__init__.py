@@ -445,6 +445,8 @@ def _draft(
 ) -> _Draft:
     token = doc[trigger.token]
     place, explicit = args.location(sent, token, index, pack)
+    if trigger.type in PLACELESS and not explicit:
+        place = None
     timex = args.choose_date(sent, token, timexes)
     if place is None and _happens_at_dateline(trigger.type, timex, article):
         place = dateline_key
