@@ -65,8 +65,14 @@ def test_seeds_entities_and_aliases(seed_export: Path) -> None:
     score(seed_export, "entity_f1=0.90", "alias_resolution=0.95")
 
 
-def test_seeds_events_and_dates(seed_export: Path) -> None:
-    score(seed_export, "event_f1=0.70", "event_date_acc=0.85")
+def test_seeds_events_dates_and_quotes(seed_export: Path) -> None:
+    score(
+        seed_export,
+        "event_f1=0.70",
+        "event_date_acc=0.85",
+        "quote_r=0.90",
+        "quote_speaker_acc=0.90",
+    )
 
 
 def test_seeds_clusters_and_conflicts(seed_export: Path) -> None:

@@ -18,10 +18,11 @@ from sahelwatch.nlp.claims import extract_claims
 from sahelwatch.nlp.events import extract_events
 from sahelwatch.nlp.mentions import extract_mentions
 from sahelwatch.nlp.pipeline import load_pipeline, model_lang
+from sahelwatch.nlp.quotes import extract_quotes
 from sahelwatch.nlp.timex import find_time_expressions
 
 #: Bump when analysis output changes, so stored rows say which code made them.
-ANALYSIS_VERSION = "analyze-3"
+ANALYSIS_VERSION = "analyze-4"
 
 
 def analyze(article: Article, *, pack: DomainPack | None = None) -> ArticleAnalysis:
@@ -58,6 +59,7 @@ def _read(doc: Doc, article: Article, lang: str, pack: DomainPack) -> ArticleAna
     )
     events = extract_events(doc, nlp, article, mentions, nationalities, timexes, pack, lang)
     claims = extract_claims(doc, events, mentions, pack)
+    quotes = extract_quotes(doc, mentions, nationalities, lang)
     sentences = tuple((s.start_char, s.end_char) for s in doc.sents)
     return ArticleAnalysis(
         article_id=article.id,
@@ -69,4 +71,5 @@ def _read(doc: Doc, article: Article, lang: str, pack: DomainPack) -> ArticleAna
         timexes=tuple(timexes),
         events=tuple(events),
         claims=tuple(claims),
+        quotes=tuple(quotes),
     )
