@@ -131,11 +131,13 @@ def extract_events(
     dateline_key = _dateline_place(mentions, article)
     officials = word_list("officials")
     drafts: list[_Draft] = []
+    spans = _timex_spans(doc, timexes)
     for number, sent in enumerate(doc.sents):
         triggers = find_triggers(sent, lex, names) + _media_statements(sent, index, officials)
         triggers = _filter(sent, triggers, index, officials)
         chosen = _strongest_per_type(triggers, doc)
-        owned = _owned_timexes(doc, chosen, timexes)
+        here = [(x, s) for x, s in spans if sent.start_char <= x.start < sent.end_char]
+        owned = _owned_timexes(doc, chosen, here)
         for trigger in chosen:
             own = owned.get(trigger.token, [])
             others = {
@@ -349,16 +351,25 @@ def _path(start: Token, ancestor: Token) -> list[Token] | None:
     return None
 
 
+def _timex_spans(doc: Doc, timexes: Sequence[TimeExpr]) -> list[tuple[TimeExpr, Span]]:
+    out = []
+    for timex in timexes:
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is not None:
+            out.append((timex, span))
+    return out
+
+
 def _owned_timexes(
-    doc: Doc, triggers: list[Trigger], timexes: Sequence[TimeExpr]
+    doc: Doc, triggers: list[Trigger], timexes: Sequence[tuple[TimeExpr, Span]]
 ) -> dict[int, list[TimeExpr]]:
     """Time expressions inside a trigger's own phrase ("the 2023 coup") belong to it alone."""
     owned: dict[int, list[TimeExpr]] = {}
-    for timex in timexes:
-        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        if span is None:
-            continue
-        holders = [t for t in triggers if span.root.i in {x.i for x in doc[t.token].subtree}]
+    if not triggers:
+        return owned
+    subtrees = {t.token: {x.i for x in doc[t.token].subtree} for t in triggers}
+    for timex, span in timexes:
+        holders = [t for t in triggers if span.root.i in subtrees[t.token]]
         if holders:
             # The innermost phrase holding it: the smallest subtree.
             best = min(holders, key=lambda t: len(list(doc[t.token].subtree)))

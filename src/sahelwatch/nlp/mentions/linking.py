@@ -198,12 +198,13 @@ def _name_like(token: Token) -> bool:
 def resolve_metonyms(doc: Doc, cands: list[Candidate], pack: DomainPack) -> list[Candidate]:
     """A capital acting ("Bamako denounced", "Washington's support") is its government."""
     out = []
+    dateline = _dateline_end(doc)
     for cand in cands:
         entity = pack.get(cand.pack_id) if cand.pack_id else None
         if (
             entity is None
             or not entity.metonym_for
-            or _in_dateline(doc, cand)
+            or 0 <= doc[cand.start].idx < dateline
             or not _acts(cand.span(doc).root)
         ):
             out.append(cand)
@@ -221,13 +222,13 @@ def resolve_metonyms(doc: Doc, cands: list[Candidate], pack: DomainPack) -> list
     return out
 
 
-def _in_dateline(doc: Doc, cand: Candidate) -> bool:
-    """ "BAMAKO, Mali —" or "Bamako & Niamey, West Africa —": a place line, never an actor."""
-    head = doc.text[:120]
+def _dateline_end(doc: Doc) -> int:
+    """Where a dateline ("BAMAKO, Mali —", "Bamako & Niamey, West Africa —") ends, or -1."""
+    head = doc[: min(len(doc), 40)].text[:120]
     cut = min(
         (i for i in (head.find("\u2014"), head.find(" - "), head.find(":")) if i >= 0), default=-1
     )
-    return 0 <= cand.span(doc).start_char < cut and "\n" not in head[:cut]
+    return cut if cut >= 0 and "\n" not in head[:cut] else -1
 
 
 def _acts(token: Token) -> bool:

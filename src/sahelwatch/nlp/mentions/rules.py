@@ -252,10 +252,11 @@ def nationalities(
             continue
         kept.append(cand)
         covered.update(range(cand.start, cand.end))
+    demonyms = pack.demonym_index(lang)
     for token in doc:
-        if token.i in covered or not token.is_alpha:
+        if token.i in covered or not token.is_alpha or len(token) < 4:
             continue
-        state = pack.demonym(token.text, lang)
+        state = demonyms.get(fold(token.text))
         if state is not None:
             refs.append(
                 NationalityRef(token.idx, token.idx + len(token.text), token.text, state.id)
