@@ -459,7 +459,8 @@ def _draft(
     if trigger.type in PLACELESS and not explicit:
         place = None
     timex = args.choose_date(sent, token, timexes)
-    if place is None and _happens_at_dateline(trigger.type, timex, article):
+    # The dateline places the news of the day better than a country named in passing.
+    if not explicit and dateline_key and _happens_at_dateline(trigger.type, timex, article):
         place = dateline_key
     date: str | None = None
     precision: Precision | None = None
@@ -583,7 +584,10 @@ def _combine(target: _Draft, other: _Draft) -> EventMention:
         or (a.date_basis == b.date_basis == "text" and len(b.date or "") > len(a.date or ""))
         else a
     )
-    place = a.location_key if target.explicit_place or not other.explicit_place else b.location_key
+    # A later sentence pointing back ("the summit took place before ... in Abuja") does
+    # not move the event; a nearby sentence that finally names the place does.
+    keep = target.explicit_place or not other.explicit_place or other.anaphoric
+    place = a.location_key if keep and a.location_key else b.location_key
     seen = {p.key for p in a.participants}
     merged_people = a.participants + tuple(p for p in b.participants if p.key not in seen)
     evidence_from = b if (a.date_basis != "text" and b.date_basis == "text") else a
