@@ -99,11 +99,17 @@ def _withdrawals(
     left = _left_organisation(doc, event, mentions)
     if left is None:
         return []
-    states = [
-        p.key
+    countries = [
+        p
         for p in event.participants
-        if p.key in by_key and by_key[p.key].type == "GPE" and p.key != event.location_key
+        if p.key in by_key
+        and by_key[p.key].type == "GPE"
+        and p.key != event.location_key
+        and not _is_town(p.key, pack)
     ]
+    # Those who act ("the three states left ECOWAS"), not every country the sentence names.
+    agents = [p.key for p in countries if p.role == "agent"]
+    states = agents or [p.key for p in countries]
     if not states:
         for org in _orgs(event, by_key):
             if org == left or not org.startswith("pack:"):
@@ -131,6 +137,11 @@ def _withdrawals(
     ]
 
 
+def _is_town(key: str, pack: DomainPack) -> bool:
+    entity = pack.get(key.removeprefix("pack:")) if key.startswith("pack:") else None
+    return entity is not None and bool(entity.country or entity.capital_of)
+
+
 def _left_organisation(doc: Doc, event: EventMention, mentions: Sequence[Mention]) -> str | None:
     """The organisation in the trigger's own "from"/"de" phrase ("withdraw from ECOWAS")."""
     span = doc.char_span(event.start, event.end, alignment_mode="expand")
@@ -139,12 +150,18 @@ def _left_organisation(doc: Doc, event: EventMention, mentions: Sequence[Mention
     first = event.trigger.split()[0].lower()
     orgs = [m for m in mentions if m.type in ORG_TYPES and event.start <= m.start < event.end]
     for trigger in (t for t in span if t.lower_ == first):
-        for prep in trigger.subtree:
-            if prep.lower_ not in ("from", "de", "du", "des", "d'", "d\u2019") or (
-                prep.head.i != trigger.i and prep.head.head.i != trigger.i
-            ):
-                continue
-            for t in prep.subtree:
+        # "withdraw from ECOWAS", "retrait de la CEDEAO", or a direct object: "leave ECOWAS".
+        heads = [
+            child
+            for child in trigger.subtree
+            if (
+                child.lower_ in ("from", "de", "du", "des", "d'", "d\u2019")
+                and (child.head.i == trigger.i or child.head.head.i == trigger.i)
+            )
+            or (child.dep_ in ("dobj", "obj") and child.head.i == trigger.i)
+        ]
+        for head in heads:
+            for t in head.subtree:
                 for mention in orgs:
                     if mention.start <= t.idx < mention.end:
                         return mention.key
