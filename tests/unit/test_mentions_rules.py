@@ -235,3 +235,18 @@ def test_mentions_french_titles_and_pack_names(fr_nlp: Any) -> None:
 def test_mentions_span_helper_is_consistent(en_nlp: Any) -> None:
     doc = parse(en_nlp, "Alpha Beta")
     assert isinstance(doc[0:1], Span)
+
+
+def test_mentions_capital_in_relations_is_its_government(en_nlp: Any) -> None:
+    found = mentions(en_nlp, "The junta in Niamey has built closer ties with Ouagadougou.")
+    assert ("Ouagadougou", "GPE", "metonym", "Burkina Faso") in found
+    assert ("Niamey", "GPE", "name", "Niamey") in found
+
+
+def test_mentions_french_capital_in_relations_is_its_government(fr_nlp: Any) -> None:
+    found, _ = extract_mentions(
+        fr_nlp("Les relations entre la junte et Paris se sont dégradées."), fr_nlp, PACK, "fr"
+    )
+    assert [(m.text, m.role, m.name) for m in found if m.text == "Paris"] == [
+        ("Paris", "metonym", "France")
+    ]

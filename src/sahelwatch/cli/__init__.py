@@ -345,6 +345,28 @@ def conflicts() -> None:
 
 
 @app.command()
+def serve(
+    host: Annotated[
+        str, typer.Option(help="Address to listen on (127.0.0.1 = this machine only).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the JSON API (under /api/v1, docs at /docs) over the same knowledge base.
+
+    Ingest over HTTP stays off unless SAHELWATCH_API_TOKEN is set.
+
+    Example: sahelwatch serve --port 8080
+    """
+    import uvicorn
+
+    from sahelwatch.config import Settings
+    from sahelwatch.web import create_app
+
+    err.print(f"Serving on http://{host}:{port}/ (API docs at /docs); Ctrl-C to stop")
+    uvicorn.run(create_app(Settings.from_env(_State.database_url)), host=host, port=port)
+
+
+@app.command()
 def brief(
     output: Annotated[
         Path, typer.Option("--output", "-o", help="brief.html (self-contained) or brief.md.")

@@ -231,9 +231,31 @@ def _dateline_end(doc: Doc) -> int:
     return cut if cut >= 0 and "\n" not in head[:cut] else -1
 
 
+RELATIONS = word_list("relation_words")
+RELATION_PREPOSITIONS = frozenset(
+    {"with", "to", "between", "toward", "towards", "avec", "vers", "entre"}
+)
+
+
 def _acts(token: Token) -> bool:
     if token.dep_ in ("nsubj", "nsubjpass", "nsubj:pass"):
         return token.head.lemma_.lower() not in PLACE_VERBS
+    anchor = token
+    while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
+        anchor = anchor.head  # "entre la junte et Paris": Paris shares the junte's preposition
+    preposition = next(
+        (c for c in anchor.children if c.dep_ == "case"),
+        anchor.head if anchor.dep_ == "pobj" else None,
+    )
+    if preposition is not None and preposition.lower_ in RELATION_PREPOSITIONS:
+        # "closer ties with Moscow", "turned to Paris", "relations entre la junte et Paris"
+        governor = anchor.head.head if anchor.dep_ == "pobj" else anchor.head
+        while governor.dep_ == "conj" and governor.head.i != governor.i:
+            governor = governor.head
+        return any(
+            t.lemma_.lower() in RELATIONS or t.lower_ in RELATIONS
+            for t in (governor, *governor.children, governor.head)
+        )
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
     if token.dep_ == "poss" or (nxt is not None and nxt.text in POSSESSIVE):
         return token.head.lemma_.lower() not in PLACE_HEADS and token.head.pos_ == "NOUN"
