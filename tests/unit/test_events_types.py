@@ -199,3 +199,16 @@ def test_events_french_sentence(fr_nlp: Any) -> None:
     text = "Le Mali, le Burkina Faso et le Niger ont annoncé le 28 janvier 2024 leur retrait de la CEDEAO."
     event = only(events(fr_nlp, text, lang="fr"), "withdrawal")
     assert event.date == "2024-01-28"
+
+
+def test_events_enumerated_coups_are_one_event_each(en_nlp: Any) -> None:
+    text = (
+        "The region has seen a string of coups: Mali in August 2020 and again in May 2021, "
+        "and Niger on 26 July 2023."
+    )
+    coups = [e for e in events(en_nlp, text, published="2025-01-10") if e.type == "coup"]
+    assert [(e.date, e.location_key) for e in coups] == [
+        ("2020-08", "pack:mali"),
+        ("2021-05", "pack:mali"),
+        ("2023-07-26", "pack:niger"),
+    ]

@@ -79,6 +79,8 @@ TEMPORAL_ORDER = frozenset(
 STARTING_FROM = frozenset({"since", "depuis"})
 MEDIA_VERBS = frozenset({"tell", "confier", "déclarer"})
 PLACELESS = frozenset({"withdrawal", "alliance_formation"})
+#: Events a sentence may list ("coups in Mali in 2020 and Niger in 2023"), one per date.
+ENUMERABLE = frozenset({"coup", "attack"})
 ACCUSING = frozenset(
     {
         "accuse",
@@ -147,10 +149,60 @@ def extract_events(
                 for x in xs
             }
             usable = own or [x for x in timexes if x not in others]
-            drafts.append(
-                _draft(doc, sent, number, trigger, index, usable, article, pack, dateline_key)
-            )
+            draft = _draft(doc, sent, number, trigger, index, usable, article, pack, dateline_key)
+            drafts.extend(_enumerated(draft, sent, trigger, usable, index, mentions))
     return [d.event for d in _merge(drafts)]
+
+
+def _enumerated(
+    draft: _Draft,
+    sent: Span,
+    trigger: Trigger,
+    timexes: Sequence[TimeExpr],
+    index: args.MentionIndex,
+    mentions: Sequence[Mention],
+) -> list[_Draft]:
+    """ "a string of coups: Mali in August 2020 and May 2021, Niger on 26 July 2023" tells
+    one event per dated item, each in the country printed before its date."""
+    if draft.event.type not in ENUMERABLE or sent.doc[trigger.token].tag_ not in (
+        "NNS",
+        "NNPS",
+        "NOUN",
+    ):
+        return [draft]
+    dated = sorted(
+        (x for x in timexes if x.value and sent.start_char <= x.start < sent.end_char),
+        key=lambda x: x.start,
+    )
+    if len(dated) < 2 or any(x.start < sent.doc[trigger.token].idx for x in dated):
+        return [draft]
+    places = sorted(
+        (
+            m
+            for m in mentions
+            if m.type == "GPE"
+            and sent.start_char <= m.start < sent.end_char
+            and m.start > sent.doc[trigger.token].idx
+        ),
+        key=lambda m: m.start,
+    )
+    out = []
+    for timex in dated:
+        before = [m for m in places if m.start < timex.start]
+        place = before[-1].key if before else draft.event.location_key
+        event = replace(
+            draft.event,
+            date=timex.value,
+            date_precision=timex.precision,
+            approximate=timex.approximate,
+            date_basis="text",
+            date_end=timex.end_value,
+            location_key=place,
+            participants=tuple(p for p in draft.event.participants if p.key != place)
+            + ((Participant(place, "patient"),) if place else ()),
+        )
+        out.append(_Draft(event, draft.sentence, False, bool(before), set(draft.keys)))
+    return out
 
 
 def _nationality_tokens(doc: Doc, nationalities: Sequence[NationalityRef]) -> dict[int, str]:
