@@ -212,3 +212,15 @@ def test_events_enumerated_coups_are_one_event_each(en_nlp: Any) -> None:
         ("2021-05", "pack:mali"),
         ("2023-07-26", "pack:niger"),
     ]
+
+
+def test_events_french_place_after_a_preposition(fr_nlp: Any) -> None:
+    text = "Les chefs d'État se sont réunis en sommet à Niamey le 6 juillet 2024."
+    event = only(events(fr_nlp, text, published="2024-07-08", lang="fr"), "summit")
+    assert (event.date, event.location_key) == ("2024-07-06", "pack:niamey")
+
+
+def test_events_french_participle_founding(fr_nlp: Any) -> None:
+    text = "Fondée le 16 septembre 2023, l'Alliance des États du Sahel réunit trois pays."
+    event = only(events(fr_nlp, text, published="2025-01-10", lang="fr"), "alliance_formation")
+    assert event.date == "2023-09-16"

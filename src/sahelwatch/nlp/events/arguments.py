@@ -176,6 +176,11 @@ def _locative(token: Token, trigger: Token) -> bool:
         dep = current.dep_
         if dep in ("pobj", "obl", "nmod", "obl:mod") and current.head.lower_ in LOCATIVE:
             return True
+        # Universal Dependencies (the French model) hangs the preposition under the noun.
+        if dep in ("obl", "obl:mod", "nmod", "obl:arg") and any(
+            c.dep_ == "case" and c.lower_ in LOCATIVE for c in current.children
+        ):
+            return True
         if (
             dep in ("pobj", "obl")
             and current.head.dep_ == "prep"
