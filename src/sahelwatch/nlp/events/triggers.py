@@ -117,7 +117,7 @@ def find_triggers(sent: Span, lex: Lexicon, names: dict[int, str]) -> list[Trigg
     theme_spans = [(s, e, doc.vocab.strings[m]) for m, s, e in lex.theme_matcher(sent)]
     for token in sent:
         lemma = token.lemma_.lower()
-        participle = token.pos_ == "ADJ" and "Part" in token.morph.get("VerbForm")
+        participle = token.pos_ == "ADJ" and "Part" in token.morph.get("VerbForm", [])
         if lemma in lex.creation and (token.pos_ in ("VERB", "NOUN", "AUX") or participle):
             theme = _theme_type(token, lex, names, theme_spans)
             if theme is not None:
