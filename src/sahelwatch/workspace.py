@@ -431,10 +431,9 @@ class Workspace:
             exact = [e for e in found if fold(e.name) == fold(name)]
             found = exact or found
         entity = found[0]
-        summary = next((s for s in self.store.entity_summaries() if s.entity.id == entity.id), None)
         return EntityDetail(
             entity=entity,
-            aliases=summary.aliases if summary else (),
+            aliases=tuple(self.store.entity_aliases(entity.id)),
             attributes=self.store.entity_attributes(entity.id),
             articles=self.store.entity_articles(entity.id),
             co_occurring=self.store.co_occurring(entity.id),

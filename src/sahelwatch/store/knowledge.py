@@ -378,6 +378,11 @@ class KnowledgeQueries:
             for row in rows
         ]
 
+    def entity_aliases(self, entity_id: str) -> list[str]:
+        """Every form one entity was printed under, in the order first seen."""
+        with self.engine.connect() as conn:
+            return self._aliases_of(conn, [entity_id]).get(entity_id, [])
+
     @staticmethod
     def _aliases_of(conn: Any, ids: Iterable[str]) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
