@@ -41,7 +41,7 @@ app = typer.Typer(
         "Turn news articles about the Sahel into a knowledge base whose every fact "
         "points back to its sentence.\n\n"
         "The database is a SQLite file under $SAHELWATCH_HOME (default ./data) unless "
-        "--db or $SAHELWATCH_DB names another (e.g. postgresql+psycopg://user@host/db).\n\n"
+        "--db or $SAHELWATCH_DB names another SQLite database (sqlite:///path/kb.db).\n\n"
         "Example: sahelwatch ingest examples/corpus && sahelwatch stats"
     ),
     no_args_is_help=True,
