@@ -42,6 +42,7 @@ from sahelwatch.resolve.entities import EntityResolver
 from sahelwatch.store import (
     ArticleSummary,
     AttributeRecord,
+    ClaimRecord,
     ClusterRow,
     CorpusStats,
     EntityRecord,
@@ -289,7 +290,7 @@ class Workspace:
         date_to: str | None = None,
     ) -> list[TimelineRow]:
         return timeline_rows(
-            self.export(validate=False),
+            self._document(with_text=False),
             entity=entity,
             event_type=event_type,
             date_from=date_from,
@@ -299,20 +300,24 @@ class Workspace:
     def profile(self, name: str) -> Profile:
         """An organisation as the corpus describes it (see ``report.profile``)."""
         cities = frozenset(e.id for e in self.pack.of_type("GPE") if e.country or e.capital_of)
-        return build_profile(self.export(validate=False), name, cities=cities)
+        return build_profile(self._document(with_text=False), name, cities=cities)
 
     def conflicts(self) -> list[Conflict]:
         """Contradictions between sources, each side with its claims and evidence."""
-        cluster_of = {e.id: e.cluster_id for e in self.store.iter_events() if e.cluster_id}
-        claims = list(self.store.iter_claims())
+        return self._conflicts(list(self.store.iter_events()), list(self.store.iter_claims()))
+
+    def _conflicts(self, events: list[EventRecord], claims: list[ClaimRecord]) -> list[Conflict]:
+        cluster_of = {e.id: e.cluster_id for e in events if e.cluster_id}
         names = self.store.entity_names({c.subject_id for c in claims})
         return find_conflicts(claims, cluster_of=cluster_of, names=names)
 
     def clusters(self) -> list[ClusterSummary]:
         """Every event cluster with its canonical facts and sources."""
+        return self._clusters(list(self.store.iter_events()))
+
+    def _clusters(self, events: list[EventRecord]) -> list[ClusterSummary]:
         roots, published = self.store.article_roots()
-        resolver = ClusterResolver(self.store.iter_events(), self.pack)
-        return resolver.summaries(roots, published)
+        return ClusterResolver(events, self.pack).summaries(roots, published)
 
     def _resolver(self) -> EntityResolver:
         entities, aliases = self.store.entity_index()
@@ -468,21 +473,27 @@ class Workspace:
 
     def export(self, *, validate: bool = True) -> dict[str, Any]:
         """The whole knowledge base as the v1 JSON export (see ``SCHEMAS.md``)."""
-        clusters = self.clusters()
-        lines = {row.id: row.summary for row in self.store.iter_clusters()}
-        document = build_export(
-            self.store.iter_articles(),
-            entities=entity_records(self.store.iter_entities()),
-            mentions=mention_records(self.store.iter_mentions()),
-            events=event_records(self.store.iter_events()),
-            quotes=quote_records(self.store.iter_quotes()),
-            claims=claim_records(self.store.iter_claims()),
-            conflicts=conflict_records(self.conflicts()),
-            clusters=cluster_records(clusters, lines),
-        )
+        document = self._document(with_text=True)
         if validate:
             validate_export(document)
         return document
+
+    def _document(self, *, with_text: bool) -> dict[str, Any]:
+        """The export document; without article texts and mentions when a report
+        (timeline, profile) needs only the knowledge read from them."""
+        events = list(self.store.iter_events())
+        claims = list(self.store.iter_claims())
+        lines = {row.id: row.summary for row in self.store.iter_clusters()}
+        return build_export(
+            self.store.iter_articles() if with_text else [],
+            entities=entity_records(self.store.iter_entities()),
+            mentions=mention_records(self.store.iter_mentions()) if with_text else [],
+            events=event_records(events),
+            quotes=quote_records(self.store.iter_quotes()),
+            claims=claim_records(claims),
+            conflicts=conflict_records(self._conflicts(events, claims)),
+            clusters=cluster_records(self._clusters(events), lines),
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import threading
 import unicodedata
 from collections.abc import Iterator
-from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -116,8 +115,3 @@ def _pattern_forms(pack: DomainPack, lang: str) -> Iterator[tuple[str, PackEntit
             if key not in seen:
                 seen.add(key)
                 yield variant, entity
-
-
-def pipe(nlp: Language, texts: list[str], *, batch_size: int = 32) -> Iterator[Any]:
-    """``nlp.pipe`` with the batch size tuned for news-length documents."""
-    yield from nlp.pipe(texts, batch_size=batch_size)

@@ -14,7 +14,7 @@ disagreement is then a conflict to show, not two events.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -226,11 +226,3 @@ def summary_line(summary: ClusterSummary, names: dict[str, str]) -> str:
     if summary.fatalities is not None:
         text += f" ({summary.fatalities}{'+' if summary.fatalities_disputed else ''} dead)"
     return text
-
-
-def dated_key(summary: ClusterSummary) -> tuple[str, int]:
-    return (summary.date or "", summary.outlets)
-
-
-def event_order(events: Sequence[EventRecord]) -> list[EventRecord]:
-    return sorted(events, key=lambda e: (e.article_id, e.start))

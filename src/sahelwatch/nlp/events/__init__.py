@@ -470,17 +470,6 @@ def _subject_is_official(
     return False
 
 
-def _reported_in_accusation(token: Token) -> bool:
-    current = token
-    for _ in range(4):
-        if current.head.i == current.i:
-            return False
-        current = current.head
-        if current.lemma_.lower() in ("accuse", "accuser", "blame", "reprocher"):
-            return True
-    return False
-
-
 def _strongest_per_type(triggers: list[Trigger], doc: Doc) -> list[Trigger]:
     """One event per type and clause: "a new head is expected to be named, succeeding
     X, who was appointed last year" tells two appointments, in two clauses."""

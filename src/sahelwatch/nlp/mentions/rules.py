@@ -319,7 +319,3 @@ def resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
             chosen.append(cand)
             taken.update(range(cand.start, cand.end))
     return sorted(chosen, key=lambda c: c.start)
-
-
-def fold_text(doc: Doc, cand: Candidate) -> str:
-    return fold(cand.text(doc))
