@@ -8,15 +8,27 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+ASSETS := src/sahelwatch/web/static/vendor/.installed
 UV_VERSION := 0.13.8
 export SAHELWATCH_HOME ?= $(CURDIR)/data
 
-.PHONY: setup demo test lint typecheck unit eval bench clean-data help
+.PHONY: setup browser demo test lint typecheck unit eval bench clean-data help
 
 help:
 	@grep -E '^#   make' Makefile | sed 's/^#   //'
 
-setup: $(STAMP)
+setup: $(STAMP) $(ASSETS)
+
+# Front-end libraries come from the npm registry through the committed lock and
+# are copied into the static folder; nothing is vendored in git.
+$(ASSETS): package.json package-lock.json scripts/install-assets.sh
+	npm ci --omit=peer --no-audit --no-fund --ignore-scripts --loglevel=error
+	bash scripts/install-assets.sh
+	touch $(ASSETS)
+
+# Debian's chromium, for the Playwright browser tests.
+browser:
+	bash scripts/install-chromium.sh
 
 # The lock pins every package, spaCy models included (they are PyPI packages),
 # so a fresh machine gets exactly what CI tested.
@@ -33,6 +45,9 @@ demo: setup
 	$(BIN)/sahelwatch articles
 	$(BIN)/sahelwatch brief -o $(SAHELWATCH_HOME)/brief.html
 	$(BIN)/sahelwatch timeline --limit 12
+	@echo
+	@echo "Briefing: $(SAHELWATCH_HOME)/brief.html"
+	@echo "Web app:  run '$(BIN)/sahelwatch serve', then open http://127.0.0.1:8000/"
 
 lint: setup
 	$(BIN)/ruff check src tests benchmarks
@@ -41,7 +56,7 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy
 
-unit: setup
+unit: setup browser
 	$(BIN)/pytest
 
 test: lint typecheck unit
