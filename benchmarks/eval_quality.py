@@ -12,12 +12,15 @@ Usage: python benchmarks/eval_quality.py [--corpus DIR] [--gold FILE]
 from __future__ import annotations
 
 import argparse
+import importlib.util
+import itertools
 import json
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from sahelwatch.config import Settings
 from sahelwatch.nlp.pipeline import load_raw_model
@@ -36,12 +39,15 @@ BASELINE_TYPES = {
     "MISC": "OTHER",
 }
 SHOWN = [
+    "articles_matched",
     "entity_p",
     "entity_r",
     "entity_f1",
     "alias_resolution",
     "event_f1",
     "event_date_acc",
+    "cluster_p",
+    "cluster_r",
     "cluster_f1",
     "conflict_recall",
     "quote_r",
@@ -87,6 +93,73 @@ def baseline_export(ours: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def gold_subset(gold: dict[str, Any], export: dict[str, Any], lang: str) -> dict[str, Any]:
+    """The gold restricted to the articles the export reads as ``lang``.
+
+    Clusters keep only members in those articles, so ``cluster_r`` then counts
+    pairs within the language; conflicts span languages and are left out.
+    """
+    kept = {
+        _gold_id(ga)
+        for ga in gold["articles"]
+        for ea in export["articles"]
+        if ea["lang"] == lang and _file_matches(ea["source_uri"], ga["file"])
+    }
+    articles = [ga for ga in gold["articles"] if _gold_id(ga) in kept]
+    clusters = [
+        {**c, "members": [m for m in c.get("members") or [] if str(m[0]) in kept]}
+        for c in gold.get("event_clusters") or []
+    ]
+    return {**gold, "articles": articles, "event_clusters": clusters, "conflicts": []}
+
+
+def cross_language_pairs(
+    gold: dict[str, Any], export: dict[str, Any], scorer: Path
+) -> tuple[int, int]:
+    """Gold cluster pairs whose two articles differ in language: (found, total).
+
+    Uses the scorer's own event matching, so a pair counts only when both gold
+    events were matched and the export put them in one cluster.
+    """
+    spec = importlib.util.spec_from_file_location("sahel_score", scorer)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    run = module.Scorer(export, gold)
+    run.run()
+    lang_of = {
+        _gold_id(ga): ea["lang"]
+        for ga in gold["articles"]
+        for ea in export["articles"]
+        if _file_matches(ea["source_uri"], ga["file"])
+    }
+    cluster_of = {
+        (str(m[0]), int(m[1])): ci
+        for ci, c in enumerate(gold.get("event_clusters") or [])
+        for m in c.get("members") or []
+    }
+    matched = dict(run.matched_events)
+    total = found = 0
+    for first, second in itertools.combinations(sorted(cluster_of), 2):
+        same_language = lang_of.get(first[0]) == lang_of.get(second[0])
+        if cluster_of[first] != cluster_of[second] or same_language:
+            continue
+        total += 1
+        a, b = matched.get(first), matched.get(second)
+        found += bool(a and b and a["cluster"] is not None and a["cluster"] == b["cluster"])
+    return found, total
+
+
+def _gold_id(article: dict[str, Any]) -> str:
+    """The scorer's article id: the gold's ``id``, else the file name's prefix."""
+    return str(article.get("id") or article["file"].split("_")[0])
+
+
+def _file_matches(uri: str, name: str) -> bool:
+    uri = unquote(uri)
+    return uri == name or uri.endswith("/" + name)
+
+
 def score(export: dict[str, Any], gold: Path, scorer: Path, tmp: Path, name: str) -> dict[str, Any]:
     path = tmp / f"{name}.json"
     path.write_text(json.dumps(export), encoding="utf-8")
@@ -119,14 +192,25 @@ def main() -> None:
             ours = ws.export()
         if not report.ok:
             print(f"warning: {len(report.failures)} input(s) failed to ingest", file=sys.stderr)
-        ours_metrics = score(ours, args.gold, args.scorer, tmp, "sahelwatch")
-        base_metrics = score(baseline_export(ours), args.gold, args.scorer, tmp, "spacy")
+        baseline = baseline_export(ours)
+        gold = json.loads(args.gold.read_text(encoding="utf-8"))
+        columns = {"sahelwatch": score(ours, args.gold, args.scorer, tmp, "sahelwatch")}
+        columns["plain spaCy"] = score(baseline, args.gold, args.scorer, tmp, "spacy")
+        langs = sorted({a["lang"] for a in ours["articles"]})
+        if len(langs) > 1:
+            for lang in langs:
+                sub = tmp / f"gold-{lang}.json"
+                sub.write_text(json.dumps(gold_subset(gold, ours, lang)), encoding="utf-8")
+                columns[f"ours {lang}"] = score(ours, sub, args.scorer, tmp, f"ours-{lang}")
+                columns[f"spaCy {lang}"] = score(baseline, sub, args.scorer, tmp, f"spacy-{lang}")
+        found, total = cross_language_pairs(gold, ours, args.scorer)
     print(f"{args.corpus} against {args.gold.name}\n")
-    print(f"{'metric':<20}{'sahelwatch':>12}{'plain spaCy':>13}")
+    print(f"{'metric':<20}" + "".join(f"{name:>13}" for name in columns))
     for metric in SHOWN:
-        ours_v, base_v = ours_metrics.get(metric), base_metrics.get(metric)
-        fmt = lambda v: "—" if v is None else f"{v:.3f}"  # noqa: E731
-        print(f"{metric:<20}{fmt(ours_v):>12}{fmt(base_v):>13}")
+        cells = (columns[name].get(metric) for name in columns)
+        print(f"{metric:<20}" + "".join(f"{'—' if v is None else f'{v:.3f}':>13}" for v in cells))
+    if total:
+        print(f"\ncross-language cluster pairs found: {found}/{total} ({found / total:.3f})")
 
 
 if __name__ == "__main__":

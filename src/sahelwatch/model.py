@@ -229,7 +229,7 @@ EventType = Literal[
 ]
 Modality = Literal["asserted", "possible", "planned", "negated"]
 ParticipantRole = Literal["agent", "patient", "participant"]
-DateBasis = Literal["text", "publication", "none"]
+DateBasis = Literal["text", "context", "publication", "none"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,8 +245,10 @@ class EventMention:
     """One event as one article tells it, with the sentence it was read from.
 
     ``date_basis`` says where the date comes from: a time expression in the
-    sentence (``text``), the publication date because the sentence gives none
-    (``publication``, lower confidence), or nowhere (``none``).
+    sentence (``text``), the date of the act the previous sentences tell
+    (``context``: "On Saturday the leaders met. At the close, X was named"),
+    the publication date because the sentence gives none (``publication``,
+    lower confidence), or nowhere (``none``).
     """
 
     type: EventType

@@ -22,7 +22,7 @@ from sahelwatch.nlp.quotes import extract_quotes
 from sahelwatch.nlp.timex import find_time_expressions
 
 #: Bump when analysis output changes, so stored rows say which code made them.
-ANALYSIS_VERSION = "analyze-4"
+ANALYSIS_VERSION = "analyze-5"
 
 
 def analyze(article: Article, *, pack: DomainPack | None = None) -> ArticleAnalysis:
@@ -57,9 +57,9 @@ def _read(doc: Doc, article: Article, lang: str, pack: DomainPack) -> ArticleAna
     timexes = find_time_expressions(
         article.body, lang=article.lang, publication_date=article.publication_date
     )
-    events = extract_events(doc, nlp, article, mentions, nationalities, timexes, pack, lang)
-    claims = extract_claims(doc, events, mentions, pack)
     quotes = extract_quotes(doc, mentions, nationalities, lang)
+    events = extract_events(doc, nlp, article, mentions, nationalities, timexes, pack, lang, quotes)
+    claims = extract_claims(doc, events, mentions, pack)
     sentences = tuple((s.start_char, s.end_char) for s in doc.sents)
     return ArticleAnalysis(
         article_id=article.id,

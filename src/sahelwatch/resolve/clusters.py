@@ -27,6 +27,8 @@ IDENTITY_TYPES = frozenset(
 )
 PRECISION_LENGTH = {"year": 4, "month": 7, "day": 10}
 TEXT_SIMILARITY = 60.0
+#: Dates an article's words give: its own sentence's, or the narrative's it continues.
+DATED_BY_TEXT = frozenset({"text", "context"})
 
 
 @dataclass(slots=True)
@@ -163,7 +165,7 @@ def _actors(event: EventRecord) -> set[str]:
 
 
 def _span(event: EventRecord) -> tuple[str, str] | None:
-    if event.date_basis != "text" or not event.date:
+    if event.date_basis not in DATED_BY_TEXT or not event.date:
         return None
     return event.date, event.date_end or event.date
 
@@ -182,7 +184,9 @@ def summarize(
 ) -> ClusterSummary:
     """A cluster's canonical facts: the date most sources give, at its best precision."""
     members = cluster.members
-    dated = [m for m in members if m.date_basis == "text" and m.date]
+    dated = [m for m in members if m.date_basis == "text" and m.date] or [
+        m for m in members if m.date_basis == "context" and m.date
+    ]
     date = precision = None
     approximate = False
     if dated:

@@ -10,6 +10,7 @@ facts.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -25,6 +26,7 @@ from sahelwatch.model import (
     NationalityRef,
     Participant,
     Precision,
+    Quote,
     TimeExpr,
 )
 from sahelwatch.nlp.events import arguments as args
@@ -41,6 +43,8 @@ WEAK_STATEMENT_VERBS = frozenset(
 HOSTING = frozenset({"welcome", "receive", "host", "meet", "accueillir", "recevoir", "rencontrer"})
 #: Verbs whose object must be an organisation or place to be a withdrawal ("leaves us a choice").
 LEAVING = frozenset({"leave", "quit", "exit", "quitter", "sortir", "partir"})
+#: Nouns of leaving, whose complement must be an actor or place: "la sortie de la salle".
+LEAVING_NOUNS = frozenset({"sortie", "départ", "exit", "departure", "retrait", "withdrawal"})
 #: Verbs under which an event is only spoken of: "accused X of imposing sanctions",
 #: "warned it could neutralise aircraft". The event there is the accusation or threat.
 FRAMING = frozenset(
@@ -104,6 +108,8 @@ ACCUSING = frozenset(
 DEFINITE = frozenset({"the", "this", "that", "le", "la", "l'", "l\u2019", "ce", "cette", "cet"})
 SAME_OCCASION = {"meeting_visit": "summit"}
 MERGE_DISTANCE = 2
+#: How many sentences after a dated act an undated one may still belong to its narrative.
+NARRATIVE_REACH = 2
 PRECISION_OF_LENGTH: dict[int, Precision] = {4: "year", 7: "month", 10: "day"}
 
 
@@ -125,8 +131,16 @@ def extract_events(
     timexes: Sequence[TimeExpr],
     pack: DomainPack,
     lang: str,
+    quotes: Sequence[Quote] = (),
 ) -> list[EventMention]:
+    """The events ``doc`` reports; words inside direct ``quotes`` tell none.
+
+    What a speaker says in quotation marks ("we will not leave our trucks
+    stuck at the border") is their speech, reported as a quote; the events a
+    reader can date are told by the reporter's own sentences.
+    """
     lex = lexicon(nlp, pack, lang)
+    quoted = [(q.start, q.end) for q in quotes if q.direct]
     nationality_keys = _nationality_tokens(doc, nationalities)
     index = args.MentionIndex(doc, mentions, nationality_keys)
     names = {i: m.name for i, m in index.by_token.items()}
@@ -134,9 +148,14 @@ def extract_events(
     officials = word_list("officials")
     drafts: list[_Draft] = []
     spans = _timex_spans(doc, timexes)
+    narrative: tuple[int, str] | None = None
     for number, sent in enumerate(doc.sents):
         triggers = find_triggers(sent, lex, names) + _media_statements(sent, index, officials)
-        triggers = _filter(sent, triggers, index, officials)
+        triggers = [
+            t
+            for t in _filter(sent, triggers, index, officials)
+            if not any(a <= doc[t.token].idx < b for a, b in quoted)
+        ]
         chosen = _strongest_per_type(triggers, doc)
         here = [(x, s) for x, s in spans if sent.start_char <= x.start < sent.end_char]
         owned = _owned_timexes(doc, chosen, here)
@@ -150,8 +169,66 @@ def extract_events(
             }
             usable = own or [x for x in timexes if x not in others]
             draft = _draft(doc, sent, number, trigger, index, usable, article, pack, dateline_key)
-            drafts.extend(_enumerated(draft, sent, trigger, usable, index, mentions))
+            if draft.event.date_basis == "publication":
+                draft.event = _undated(
+                    draft.event, doc[trigger.token], [x for x, _ in here], narrative, number
+                )
+            listed = [x for x, _ in here if x not in others or x in own]
+            drafts.extend(_enumerated(draft, sent, trigger, listed, index, mentions))
+        told = [
+            d.event.date
+            for d in drafts
+            if d.sentence == number
+            and d.event.date_basis == "text"
+            and d.event.date_precision == "day"
+        ]
+        if told and told[-1] and _is_news(told[-1], article.publication_date):
+            narrative = (number, told[-1])
     return [d.event for d in _merge(drafts)]
+
+
+def _undated(
+    event: EventMention,
+    trigger: Token,
+    sentence_timexes: Sequence[TimeExpr],
+    narrative: tuple[int, str] | None,
+    number: int,
+) -> EventMention:
+    """A date for an event its own words leave undated, better than the paper's.
+
+    Background in the pluperfect ("after which ECOWAS had imposed sanctions")
+    happened before the news: it takes the sentence's date if one precedes the
+    paper, else stays undated. An act told in the past right after a dated act
+    ("At the close of the summit, X was named president") belongs to that
+    day's narrative.
+    """
+    when = args.tense(trigger)
+    if when == "pluperfect":
+        earlier = [x for x in sentence_timexes if x.value and x.value < (event.date or "")]
+        if earlier:
+            best = min(earlier, key=lambda x: abs(x.start - trigger.idx))
+            return replace(
+                event,
+                date=best.value,
+                date_precision=best.precision,
+                approximate=best.approximate,
+                date_basis="text",
+            )
+        return replace(event, date=None, date_precision=None, date_basis="none")
+    if when == "past" and narrative is not None and number - narrative[0] <= NARRATIVE_REACH:
+        return replace(event, date=narrative[1], date_precision="day", date_basis="context")
+    return event
+
+
+def _is_news(date: str, published: str | None) -> bool:
+    """Is ``date`` within the month before publication: the news, not the background?"""
+    if published is None or len(published) < 10:
+        return False
+    try:
+        gap = (dt.date.fromisoformat(published[:10]) - dt.date.fromisoformat(date[:10])).days
+    except ValueError:
+        return False
+    return 0 <= gap <= 31
 
 
 def _enumerated(
@@ -164,11 +241,9 @@ def _enumerated(
 ) -> list[_Draft]:
     """ "a string of coups: Mali in August 2020 and May 2021, Niger on 26 July 2023" tells
     one event per dated item, each in the country printed before its date."""
-    if draft.event.type not in ENUMERABLE or sent.doc[trigger.token].tag_ not in (
-        "NNS",
-        "NNPS",
-        "NOUN",
-    ):
+    head = sent.doc[trigger.token]
+    plural = head.tag_ in ("NNS", "NNPS") or "Plur" in head.morph.get("Number", [])
+    if draft.event.type not in ENUMERABLE or not plural:
         return [draft]
     dated = sorted(
         (x for x in timexes if x.value and sent.start_char <= x.start < sent.end_char),
@@ -281,6 +356,8 @@ def _filter(
             continue
         if trigger.type == "withdrawal" and lemma in LEAVING and not _left_body(token, index):
             continue
+        if trigger.kind == "noun" and _complement_of_thing(token, index):
+            continue  # "la salle de conférence", "à la sortie de la salle": no act told
         if trigger.type == "appointment_leadership" and not _appointee(token, index, officials):
             continue
         if trigger.type in PLURAL_SHY and token.tag_ in ("NNS", "NNPS") and trigger.kind == "noun":
@@ -289,6 +366,45 @@ def _filter(
             continue
         out.append(trigger)
     return out
+
+
+def _complement_of_thing(token: Token, index: args.MentionIndex) -> bool:
+    """Does a trigger noun only qualify a thing ("salle de conférence") or name
+    leaving a thing ("la sortie de la salle", "the exit of the room")?
+
+    A bare noun hanging off a common noun is a classifier, not an event; a
+    departure whose complement is neither an actor nor a place is not a
+    withdrawal.
+    """
+    head = token.head
+    bare = not any(c.dep_ in ("det", "poss", "nmod:poss") for c in token.children)
+    if (
+        bare
+        and token.dep_ == "nmod"
+        and head.pos_ == "NOUN"
+        and head.i != token.i
+        and index.key_at(head) is None
+    ):
+        return True
+    if token.lemma_.lower() not in LEAVING_NOUNS:
+        return False
+    complements = [c for c in token.children if c.dep_ in ("nmod", "prep") and c.i > token.i]
+    if not complements:
+        return False
+    return all(
+        all(index.key_at(t) is None for t in c.subtree) and _inanimate(c) for c in complements
+    )
+
+
+def _inanimate(token: Token) -> bool:
+    """A complement that names no actor: no proper noun, no plural of people."""
+    for t in token.subtree:
+        if t.pos_ == "PROPN":
+            return False
+        near = t.dep_ == "pobj" or t.head.i == token.i or t.i == token.i
+        if near and t.pos_ == "NOUN" and "Plur" in t.morph.get("Number", []):
+            return False
+    return True
 
 
 def _names_a_person(token: Token, index: args.MentionIndex) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Literal
 
 from spacy.tokens import Span, Token
 
@@ -279,3 +280,24 @@ def modality(trigger: Token) -> Modality:
         if current.lemma_.lower() in planned and current.i != trigger.i:
             return "planned"
     return "asserted"
+
+
+Tense = Literal["pluperfect", "past", "other"]
+_PLUPERFECT_AUX = frozenset({"had", "avait", "avaient", "était", "étaient"})
+
+
+def tense(trigger: Token) -> Tense:
+    """How the clause of the trigger places it in time, from its verb's auxiliaries.
+
+    The pluperfect ("had imposed", "avait imposé") tells background before the
+    news; the past ("met", "a été désigné") tells the news or its narrative.
+    """
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else _clause_verb(trigger)
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass")]
+    if any(a.lower_ in _PLUPERFECT_AUX for a in auxes):
+        return "pluperfect"
+    if verb.lang_ == "en":
+        past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(auxes))
+    else:  # the passé composé; a bare participle describes ("la force créée")
+        past = "Past" in verb.morph.get("Tense", []) and bool(auxes)
+    return "past" if past else "other"

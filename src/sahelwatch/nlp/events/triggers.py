@@ -120,6 +120,8 @@ def find_triggers(sent: Span, lex: Lexicon, names: dict[int, str]) -> list[Trigg
         participle = token.pos_ == "ADJ" and "Part" in token.morph.get("VerbForm", [])
         if lemma in lex.creation and (token.pos_ in ("VERB", "NOUN", "AUX") or participle):
             theme = _theme_type(token, lex, names, theme_spans)
+            if theme is not None and _describes_treaty(token, lex):
+                continue  # "the treaty establishing the confederation": the signing is the event
             if theme is not None:
                 found.append(Trigger(token.i, token.i, token.i + 1, theme, "frame"))
                 continue
@@ -134,6 +136,27 @@ def find_triggers(sent: Span, lex: Lexicon, names: dict[int, str]) -> list[Trigg
                 if event_type not in NOUN_SHY:
                     found.append(Trigger(token.i, token.i, token.i + 1, event_type, "noun"))
     return found
+
+
+def _describes_treaty(token: Token, lex: Lexicon) -> bool:
+    """Is the creation word a modifier of a treaty noun ("le traité instituant ...")?"""
+    return (
+        token.dep_ in ("acl", "amod", "relcl", "acl:relcl")
+        and lex.themes.get(token.head.lemma_.lower()) == "agreement_treaty"
+    )
+
+
+def _fronted_subject(token: Token) -> Iterator[Token]:
+    """A sentence opening on a participle ("Créée en 2023 par la Charte, l'AES ...",
+    "Founded in 2023, the AES ...") creates the main clause's subject, which small
+    parsers often hang elsewhere."""
+    sent = token.sent
+    if "Part" not in token.morph.get("VerbForm", []) or token.i - sent.start > 1:
+        return
+    for t in sent:
+        if t.i > token.i and t.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"):
+            yield from _noun_phrase(t)
+            return
 
 
 def _theme_tokens(token: Token) -> Iterator[Token]:
@@ -179,7 +202,7 @@ def _theme_type(
     names: dict[int, str],
     theme_spans: list[tuple[int, int, str]],
 ) -> str | None:
-    themes = list(_theme_tokens(token))
+    themes = list(_theme_tokens(token)) or list(_fronted_subject(token))
     for theme in themes:
         for start, end, event_type in theme_spans:
             if start <= theme.i < end:

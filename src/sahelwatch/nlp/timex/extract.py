@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sahelwatch.model import AnchorKind, TimeExpr
 
@@ -36,6 +36,9 @@ _MERGE: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         ),
     ),
 }
+
+
+_OPENS_PAIR = re.compile(r"(?i)\b(?:between|entre)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +173,13 @@ def _merge_ranges(text: str, chosen: list[_Candidate], lang: str) -> list[_Candi
             ):
                 prev_end = out[-1].end if out else 0
                 head = opener.search(text[max(prev_end, a.start - 16) : a.start])
-                if head is not None or between["w"] is None:
+                # "and"/"et" join a range only after "between"/"entre": "de 2020 et 2021"
+                # and "in 2020 and 2021" are two dates, not a span.
+                conjoined = (between["w"] or "").lower().split()[:1] in (["et"], ["and"])
+                if conjoined and (head is None or not _OPENS_PAIR.search(head[0])):
+                    head = None
+                    between = None
+                if between is not None and (head is not None or between["w"] is None):
                     joined = merge(a.meaning, b.meaning)
                     if joined is not None:
                         start = a.start - (len(head[0]) if head is not None else 0)
@@ -180,6 +189,33 @@ def _merge_ranges(text: str, chosen: list[_Candidate], lang: str) -> list[_Candi
         out.append(a)
         i += 1
     return out
+
+
+def _share_years(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
+    """ "en janvier puis en septembre 2022", "in January and March 2021": a yearless
+    date listed just before a dated one shares its year, as the writer meant."""
+    out = list(chosen)
+    for i in range(len(out) - 2, -1, -1):
+        a, b = out[i], out[i + 1]
+        if not (isinstance(a.meaning, CalendarRef) and isinstance(b.meaning, CalendarRef)):
+            continue
+        year, month = b.meaning.year, b.meaning.month
+        if (
+            a.meaning.year is None
+            and a.meaning.relative_year is None
+            and a.meaning.end is None
+            and a.meaning.month is not None
+            and year is not None
+            and month is not None
+            and a.meaning.month <= month
+            and b.start - a.end < 24
+            and _LISTED.match(text[a.end : b.start])
+        ):
+            out[i] = replace(a, meaning=a.meaning.with_year(year))
+    return out
+
+
+_LISTED = re.compile(r"(?i)^\s*(?:,|et|puis|and|then|or|ou)?\s*(?:puis|then)?\s*(?:en|in)?\s*$")
 
 
 def _latest(exprs: Iterable[TimeExpr]) -> Anchor | None:
@@ -216,6 +252,7 @@ def find_time_expressions(text: str, *, lang: str, publication_date: str | None)
     """
     grammar = _grammar(lang)
     chosen = _merge_ranges(text, _select(text, _candidates(text, grammar)), grammar.lang)
+    chosen = _share_years(text, chosen)
 
     parsed = parse_partial(publication_date)
     published = None if parsed is None else Anchor(parsed[0], parsed[1], "publication")

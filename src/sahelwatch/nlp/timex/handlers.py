@@ -220,6 +220,10 @@ def year_range(m: re.Match[str], text: str) -> Meaning | None:
     y1, raw2 = int(m["y1"]), m["y2"]
     if _group(m, "cw") is not None and _group(m, "op") is None:
         return None
+    if norm(_group(m, "cw") or "").split()[:1] in (["et"], ["and"]) and norm(
+        _group(m, "op") or ""
+    ) not in ("entre", "between"):
+        return None  # "de 2020 et 2021": two years, not a span
     y2 = int(raw2) if len(raw2) == 4 else (y1 // 100) * 100 + int(raw2)
     if not (1900 <= y1 < y2 <= 2099) or (len(raw2) == 2 and _group(m, "cw") is not None):
         return None
