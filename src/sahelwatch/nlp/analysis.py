@@ -59,7 +59,7 @@ def _read(doc: Doc, article: Article, lang: str, pack: DomainPack) -> ArticleAna
     )
     quotes = extract_quotes(doc, mentions, nationalities, lang)
     events = extract_events(doc, nlp, article, mentions, nationalities, timexes, pack, lang, quotes)
-    claims = extract_claims(doc, events, mentions, pack)
+    claims = extract_claims(doc, events, mentions, pack, timexes)
     sentences = tuple((s.start_char, s.end_char) for s in doc.sents)
     return ArticleAnalysis(
         article_id=article.id,

@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from sahelwatch.domain import DomainPack, fold
-from sahelwatch.model import ClaimMention, EventMention, Mention
+from sahelwatch.model import ClaimMention, EventMention, Mention, TimeExpr
+from sahelwatch.nlp.events.arguments import effective_date
 
 ANNOUNCED = re.compile(
     r"\b(announc\w*|decision|decided|declared|annonc\w*|décid\w*|décision)\b", re.I
@@ -34,7 +35,11 @@ ORG_TYPES = frozenset({"ORG", "GROUP"})
 
 
 def extract_claims(
-    doc: Doc, events: Sequence[EventMention], mentions: Sequence[Mention], pack: DomainPack
+    doc: Doc,
+    events: Sequence[EventMention],
+    mentions: Sequence[Mention],
+    pack: DomainPack,
+    timexes: Sequence[TimeExpr] = (),
 ) -> list[ClaimMention]:
     claims: list[ClaimMention] = []
     by_key = {m.key: m for m in mentions}
@@ -43,7 +48,7 @@ def extract_claims(
             for key in _orgs(event, by_key):
                 claims.append(_claim(key, "founded", event.date, event))
         elif event.type == "withdrawal" and event.date_basis == "text" and event.date:
-            claims.extend(_withdrawals(doc, event, mentions, by_key, pack))
+            claims.extend(_withdrawals(doc, event, mentions, by_key, pack, timexes))
         elif event.type == "attack" and event.fatalities is not None:
             subject = event.location_key or next(
                 (p.key for p in event.participants if p.role == "agent"), None
@@ -94,6 +99,7 @@ def _withdrawals(
     mentions: Sequence[Mention],
     by_key: dict[str, Mention],
     pack: DomainPack,
+    timexes: Sequence[TimeExpr],
 ) -> list[ClaimMention]:
     """Who left what: the states named, or the members of the bloc that left together."""
     left = _left_organisation(doc, event, mentions)
@@ -122,8 +128,11 @@ def _withdrawals(
             if members:
                 states = members
                 break
+    effect = effective_date(event.evidence, event.start, timexes)
     qualifier = (
-        "announced"
+        "effective"
+        if effect is not None and effect.value == event.date
+        else "announced"
         if ANNOUNCED.search(event.evidence)
         else "effective"
         if EFFECTIVE.search(event.evidence)

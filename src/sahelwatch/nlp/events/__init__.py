@@ -169,6 +169,8 @@ def extract_events(
             }
             usable = own or [x for x in timexes if x not in others]
             draft = _draft(doc, sent, number, trigger, index, usable, article, pack, dateline_key)
+            if draft.event.type == "withdrawal":
+                draft.event = _to_effect(draft.event, [x for x, _ in here])
             if draft.event.date_basis == "publication":
                 draft.event = _undated(
                     draft.event, doc[trigger.token], [x for x, _ in here], narrative, number
@@ -218,6 +220,22 @@ def _undated(
     if when == "past" and narrative is not None and number - narrative[0] <= NARRATIVE_REACH:
         return replace(event, date=narrative[1], date_precision="day", date_basis="context")
     return event
+
+
+def _to_effect(event: EventMention, sentence_timexes: Sequence[TimeExpr]) -> EventMention:
+    """A withdrawal announced on one date and effective on another is dated by its
+    effect, the date the state actually left."""
+    effect = args.effective_date(event.evidence, event.start, sentence_timexes)
+    if effect is None or effect.value == event.date:
+        return event
+    return replace(
+        event,
+        date=effect.value,
+        date_precision=effect.precision,
+        approximate=effect.approximate,
+        date_basis="text",
+        date_end=effect.end_value,
+    )
 
 
 def _is_news(date: str, published: str | None) -> bool:

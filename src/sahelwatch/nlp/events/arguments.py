@@ -301,3 +301,25 @@ def tense(trigger: Token) -> Tense:
     else:  # the passé composé; a bare participle describes ("la force créée")
         past = "Past" in verb.morph.get("Tense", []) and bool(auxes)
     return "past" if past else "other"
+
+
+#: Words that give the date an act takes effect ("effective on", "ne prenne effet, le").
+EFFECT_CUE = re.compile(
+    r"\b(?:effecti\w*|t(?:ake|akes|ook|aken) effect|(?:prend|prenne|pris|prendra) effet|"
+    r"(?:came|come|comes|entered|enters) into force|entr\w* en vigueur)\b",
+    re.IGNORECASE,
+)
+
+
+def effective_date(
+    text: str, offset: int, timexes: Sequence[TimeExpr], *, reach: int = 40
+) -> TimeExpr | None:
+    """The date printed right after a cue of taking effect in ``text`` (which starts
+    at ``offset`` in the body): "announced on 28 January 2024, became effective on 29
+    January 2025" dates the withdrawal to its effect."""
+    for cue in EFFECT_CUE.finditer(text):
+        at = offset + cue.end()
+        after = [x for x in timexes if x.value and at <= x.start <= at + reach]
+        if after:
+            return min(after, key=lambda x: x.start)
+    return None

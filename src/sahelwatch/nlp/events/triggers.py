@@ -219,11 +219,11 @@ def _theme_type(
                 found = lex.themes.get(word)
                 if found is not None and found != "agreement_treaty":
                     return found
-    return _nearby_theme(token, lex, theme_spans)
+    return _nearby_theme(token, lex, names, theme_spans)
 
 
 def _nearby_theme(
-    token: Token, lex: Lexicon, theme_spans: list[tuple[int, int, str]]
+    token: Token, lex: Lexicon, names: dict[int, str], theme_spans: list[tuple[int, int, str]]
 ) -> str | None:
     """When the parse gives the creation word no object, the theme named just before it.
 
@@ -238,4 +238,11 @@ def _nearby_theme(
         found = lex.themes.get(sent.doc[i].lemma_.lower())
         if found is not None and found != "agreement_treaty" and sent.doc[i].pos_ == "NOUN":
             return found
+        # "a member of the Alliance of Sahel States, created in 2024": the name created,
+        # when the creation word only describes what precedes it.
+        describing = token.dep_ in ("acl", "amod", "relcl", "acl:relcl")
+        for word in (names.get(i) or "").lower().split() if describing else ():
+            found = lex.themes.get(word)
+            if found is not None and found != "agreement_treaty":
+                return found
     return None

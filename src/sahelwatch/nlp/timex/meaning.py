@@ -44,6 +44,11 @@ def _precision(month: int | None, day: int | None) -> Precision:
     return "month" if month is not None else "year"
 
 
+#: A day-month printed without a year, this many days after the paper or fewer, is
+#: the coming date: a year-old date would carry its year.
+SOON = 14
+
+
 @dataclass(frozen=True, slots=True)
 class CalendarRef:
     """A calendar date with some fields printed: year, month and day, any of them missing.
@@ -127,7 +132,9 @@ class CalendarRef:
         else:
             cmp = ((month, self.day) > (a.month, a.day)) - ((month, self.day) < (a.month, a.day))
         base = a.year
-        if self.direction == "past":
+        if self.direction == "past" and cmp > 0 and self._days_ahead(anchor, month) <= SOON:
+            year = base  # "le 29 janvier" in a paper of 24 January: this week, not last year
+        elif self.direction == "past":
             year = base - 1 if cmp > 0 else base
         elif self.direction == "strict_past":
             year = base - 1 if cmp >= 0 else base
@@ -145,6 +152,13 @@ class CalendarRef:
             else:
                 return None
         return year
+
+    def _days_ahead(self, anchor: Anchor, month: int) -> int:
+        """Days from a day-precise anchor to this day-month in the anchor's year."""
+        if self.day is None or anchor.precision != "day":
+            return SOON + 1
+        target = safe_date(anchor.day.year, month, self.day)
+        return SOON + 1 if target is None else (target - anchor.day).days
 
     def _year_by_weekday(self, anchor: Anchor, month: int, day: int, weekday: int) -> int | None:
         """A printed weekday ("mardi 29 janvier") picks the year among the neighbours."""
