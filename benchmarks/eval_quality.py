@@ -116,10 +116,11 @@ def gold_subset(gold: dict[str, Any], export: dict[str, Any], lang: str) -> dict
 def cross_language_pairs(
     gold: dict[str, Any], export: dict[str, Any], scorer: Path
 ) -> tuple[int, int]:
-    """Gold cluster pairs whose two articles differ in language: (found, total).
+    """Cross-language recall of cluster pairs, as score.py counts ``cluster_r``.
 
-    Uses the scorer's own event matching, so a pair counts only when both gold
-    events were matched and the export put them in one cluster.
+    Among gold events the scorer matched, the pairs that gold puts in one
+    cluster and whose articles differ in language: (found, total), where found
+    pairs share an export cluster.
     """
     spec = importlib.util.spec_from_file_location("sahel_score", scorer)
     assert spec is not None and spec.loader is not None
@@ -144,9 +145,11 @@ def cross_language_pairs(
         same_language = lang_of.get(first[0]) == lang_of.get(second[0])
         if cluster_of[first] != cluster_of[second] or same_language:
             continue
-        total += 1
         a, b = matched.get(first), matched.get(second)
-        found += bool(a and b and a["cluster"] is not None and a["cluster"] == b["cluster"])
+        if a is None or b is None:
+            continue
+        total += 1
+        found += a["cluster"] is not None and a["cluster"] == b["cluster"]
     return found, total
 
 
@@ -210,7 +213,7 @@ def main() -> None:
         cells = (columns[name].get(metric) for name in columns)
         print(f"{metric:<20}" + "".join(f"{'—' if v is None else f'{v:.3f}':>13}" for v in cells))
     if total:
-        print(f"\ncross-language cluster pairs found: {found}/{total} ({found / total:.3f})")
+        print(f"\ncross-language cluster_r: {found / total:.3f} ({found}/{total} pairs)")
 
 
 if __name__ == "__main__":

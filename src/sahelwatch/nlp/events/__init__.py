@@ -11,6 +11,7 @@ facts.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -50,6 +51,8 @@ LEAVING_NOUNS = frozenset({"sortie", "départ", "exit", "departure", "retrait", 
 FRAMING = frozenset(
     {"accuse", "accuser", "blame", "reprocher", "warn", "threaten", "menacer", "avertir"}
 )
+#: Verbs that, in the passive, tell a court's sentence rather than a statement.
+SENTENCING = frozenset({"condemn", "condamner"})
 #: Adverbs that make a statement a trend, not an occasion ("increasingly accused").
 TREND = frozenset(
     {
@@ -108,6 +111,7 @@ ACCUSING = frozenset(
 DEFINITE = frozenset({"the", "this", "that", "le", "la", "l'", "l\u2019", "ce", "cette", "cet"})
 SAME_OCCASION = {"meeting_visit": "summit"}
 MERGE_DISTANCE = 2
+OF_DATE = re.compile(r"^\s*(?:de|du|d'|d\u2019|of)\s*(?:l'|le|the)?\s*$", re.IGNORECASE)
 #: How many sentences after a dated act an undated one may still belong to its narrative.
 NARRATIVE_REACH = 2
 PRECISION_OF_LENGTH: dict[int, Precision] = {4: "year", 7: "month", 10: "day"}
@@ -175,7 +179,7 @@ def extract_events(
                 draft.event = _undated(
                     draft.event, doc[trigger.token], [x for x, _ in here], narrative, number
                 )
-            listed = [x for x, _ in here if x not in others or x in own]
+            listed = _listed_dates(doc, trigger, here, others, own)
             drafts.extend(_enumerated(draft, sent, trigger, listed, index, mentions))
         told = [
             d.event.date
@@ -187,6 +191,22 @@ def extract_events(
         if told and told[-1] and _is_news(told[-1], article.publication_date):
             narrative = (number, told[-1])
     return [d.event for d in _merge(drafts)]
+
+
+def _listed_dates(
+    doc: Doc,
+    trigger: Trigger,
+    here: Sequence[tuple[TimeExpr, Span]],
+    others: set[TimeExpr],
+    own: Sequence[TimeExpr],
+) -> list[TimeExpr]:
+    """The dates a trigger may list: a noun's own phrase ("les coups d'État de 2020 et
+    2021"), a verb's whole sentence after it ("seized power: in Mali in 2020, ...")."""
+    token = doc[trigger.token]
+    if token.pos_ == "NOUN":
+        inside = {t.i for t in token.subtree}
+        return [x for x, span in here if span.root.i in inside or x in own]
+    return [x for x, _ in here if x not in others or x in own]
 
 
 def _undated(
@@ -202,7 +222,8 @@ def _undated(
     happened before the news: it takes the sentence's date if one precedes the
     paper, else stays undated. An act told in the past right after a dated act
     ("At the close of the summit, X was named president") belongs to that
-    day's narrative.
+    day's narrative, and so does the reporter's present ("In their communiqué,
+    the juntas accuse ...") right after it.
     """
     when = args.tense(trigger)
     if when == "pluperfect":
@@ -217,7 +238,8 @@ def _undated(
                 date_basis="text",
             )
         return replace(event, date=None, date_precision=None, date_basis="none")
-    if when == "past" and narrative is not None and number - narrative[0] <= NARRATIVE_REACH:
+    told_now = when == "past" or (when == "present" and event.modality == "asserted")
+    if told_now and narrative is not None and number - narrative[0] <= NARRATIVE_REACH:
         return replace(event, date=narrative[1], date_precision="day", date_basis="context")
     return event
 
@@ -364,6 +386,8 @@ def _filter(
                 continue
             if not _official_subject(token, index, officials):
                 continue
+            if lemma in SENTENCING and _passive(token):
+                continue  # "avait été condamné à neuf ans": a sentence, not a statement
         if trigger.type == "meeting_visit" and "summit" in types:
             continue  # "met in Bamako for the summit": the meeting is the summit
         if (
@@ -384,6 +408,12 @@ def _filter(
             continue
         out.append(trigger)
     return out
+
+
+def _passive(token: Token) -> bool:
+    return "Pass" in token.morph.get("Voice", []) or any(
+        c.dep_ in ("aux:pass", "auxpass") for c in token.children
+    )
 
 
 def _complement_of_thing(token: Token, index: args.MentionIndex) -> bool:
@@ -556,6 +586,14 @@ def _owned_timexes(
     subtrees = {t.token: {x.i for x in doc[t.token].subtree} for t in triggers}
     for timex, span in timexes:
         holders = [t for t in triggers if span.root.i in subtrees[t.token]]
+        # "son sommet de décembre", "the summit of 6 July": the date names the noun's act.
+        right_after = [
+            t
+            for t in triggers
+            if doc[t.token].pos_ == "NOUN"
+            and OF_DATE.match(doc.text[doc[t.end - 1].idx + len(doc[t.end - 1]) : timex.start])
+        ]
+        holders = right_after or holders
         if holders:
             # The innermost phrase holding it: the smallest subtree.
             best = min(holders, key=lambda t: len(list(doc[t.token].subtree)))

@@ -171,7 +171,22 @@ def location(
     return None, False
 
 
+#: Verbs whose object is the place left.
+LEFT_PLACE = frozenset({"leave", "quit", "exit", "quitter"})
+#: Triggers whose "de" complement is a place: "départ du Mali", "sommet de Niamey".
+PLACE_OF = frozenset(
+    {"retrait", "départ", "retirer", "sommet", "summit", "conférence", "réunion", "visite"}
+)
+_OF = frozenset({"de", "du", "des", "d'", "d\u2019"})
+
+
 def _locative(token: Token, trigger: Token) -> bool:
+    if (
+        trigger.lemma_.lower() in PLACE_OF
+        and any(c.dep_ == "case" and c.lower_ in _OF for c in token.children)
+        and trigger in list(token.ancestors)[:3]
+    ):
+        return True
     current = token
     for _ in range(4):
         dep = current.dep_
@@ -190,6 +205,8 @@ def _locative(token: Token, trigger: Token) -> bool:
             return True
         if dep in ("dobj", "obj") and current.head.lemma_ in ("visit", "tour", "visiter"):
             return True
+        if dep in ("dobj", "obj") and current.head.i == trigger.i and trigger.lemma_ in LEFT_PLACE:
+            return True  # "Wagner quittait le Mali": the country left
         if (
             dep == "pobj"
             and current.head.lower_ == "from"
@@ -282,7 +299,7 @@ def modality(trigger: Token) -> Modality:
     return "asserted"
 
 
-Tense = Literal["pluperfect", "past", "other"]
+Tense = Literal["pluperfect", "past", "present", "other"]
 _PLUPERFECT_AUX = frozenset({"had", "avait", "avaient", "était", "étaient"})
 
 
@@ -294,13 +311,22 @@ def tense(trigger: Token) -> Tense:
     """
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else _clause_verb(trigger)
     auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass")]
+    if not auxes and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        # "had imposed sanctions and brandished the threat": the first verb's tense
+        return tense(verb.head)
     if any(a.lower_ in _PLUPERFECT_AUX for a in auxes):
         return "pluperfect"
     if verb.lang_ == "en":
         past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(auxes))
     else:  # the passé composé; a bare participle describes ("la force créée")
         past = "Past" in verb.morph.get("Tense", []) and bool(auxes)
-    return "past" if past else "other"
+    if past:
+        return "past"
+    finite_present = "Pres" in verb.morph.get("Tense", []) and "Fin" in verb.morph.get(
+        "VerbForm", []
+    )
+    present = verb.tag_ in ("VBZ", "VBP") or (verb.lang_ != "en" and finite_present and not auxes)
+    return "present" if present else "other"
 
 
 #: Words that give the date an act takes effect ("effective on", "ne prenne effet, le").

@@ -30,6 +30,13 @@ THEME_TYPES = ("alliance_formation", "force_creation", "institution_launch", "ag
 THEME_ONLY = frozenset({"alliance_formation", "force_creation", "institution_launch"})
 #: A treaty or pact named in passing is not its signing: these types need a verb or pattern.
 NOUN_SHY = frozenset({"agreement_treaty"})
+#: Verbs that end an agreement when it is their object.
+REVOKING = frozenset(
+    {
+        "revoke", "abrogate", "terminate", "scrap", "rescind", "denounce", "cancel",
+        "dénoncer", "révoquer", "abroger", "résilier", "annuler", "rompre",
+    }
+)  # fmt: skip
 STRENGTH = {"pattern": 0.8, "frame": 0.75, "verb": 0.65, "noun": 0.55}
 
 
@@ -135,7 +142,27 @@ def find_triggers(sent: Span, lex: Lexicon, names: dict[int, str]) -> list[Trigg
             for event_type in lex.nouns.get(lemma, ()):
                 if event_type not in NOUN_SHY:
                     found.append(Trigger(token.i, token.i, token.i + 1, event_type, "noun"))
-    return found
+    return _revocations(sent, lex, found)
+
+
+def _revocations(sent: Span, lex: Lexicon, found: list[Trigger]) -> list[Trigger]:
+    """Revoking an agreement ("revoked its military cooperation agreement", "a dénoncé
+    l'accord") is leaving it: a withdrawal, not a treaty nor a mere statement."""
+    out = found
+    for token in sent:
+        if token.lemma_.lower() not in REVOKING or token.pos_ != "VERB":
+            continue
+        agreements = [
+            c
+            for c in token.children
+            if c.dep_ in ("dobj", "obj") and lex.themes.get(c.lemma_.lower()) == "agreement_treaty"
+        ]
+        if not agreements:
+            continue
+        covered = {token.i} | {t.i for a in agreements for t in a.subtree}
+        out = [t for t in out if not (t.token in covered and t.type != "withdrawal")]
+        out.append(Trigger(token.i, token.i, token.i + 1, "withdrawal", "pattern"))
+    return out
 
 
 def _describes_treaty(token: Token, lex: Lexicon) -> bool:
