@@ -25,6 +25,8 @@ from sahelwatch.store import EventRecord
 IDENTITY_TYPES = frozenset(
     {"alliance_formation", "force_creation", "institution_launch", "withdrawal"}
 )
+#: Occasions a city and a month identify: one summit in Niamey in July 2024.
+PLACED_OCCASIONS = frozenset({"summit"})
 PRECISION_LENGTH = {"year": 4, "month": 7, "day": 10}
 TEXT_SIMILARITY = 60.0
 #: Dates an article's words give: its own sentence's, or the narrative's it continues.
@@ -102,7 +104,7 @@ class ClusterResolver:
         for member in cluster.members:
             shared |= actors & self._expanded(_actors(member))
         identity = event.type in IDENTITY_TYPES
-        if identity and shared & self._institutions(cluster, event):
+        if identity and self._same_institution(event, cluster):
             return True  # the same founding or exit, whatever date or place each outlet gives
         if not all(self._places_agree(event.location_id, m.location_id) for m in cluster.members):
             return False
@@ -118,6 +120,8 @@ class ClusterResolver:
         same_place = event.location_id is not None and any(
             m.location_id == event.location_id for m in cluster.members
         )
+        if event.type in PLACED_OCCASIONS and same_place and _same_month(event, cluster):
+            return True  # one summit in one city in one month, whoever the outlet names
         if identity and same_place and not actors:
             return True  # "the three states announced the creation of a force", at the summit
         similar = any(
@@ -137,12 +141,23 @@ class ClusterResolver:
         entity = self.pack.get(entity_id)
         return (entity is not None and entity.type == "PERSON") or entity_id in self._persons
 
-    def _institutions(self, cluster: Cluster, event: EventRecord) -> set[str]:
-        """Actors that identify a one-time act: organisations, not the states acting."""
-        ids = _actors(event)
-        for member in cluster.members:
-            ids |= _actors(member)
-        return {i for i in ids if (e := self.pack.get(i)) is None or e.type in ("ORG", "GROUP")}
+    def _same_institution(self, event: EventRecord, cluster: Cluster) -> bool:
+        """Does the event share an organisation with every member of the cluster?
+
+        An organisation founded or left identifies a one-time act; the states
+        acting do not (they act everywhere). Every member must share one, so a
+        cluster of "leaving ECOWAS" does not absorb "France leaving Mali" through
+        a member that named both.
+        """
+        own = self._expanded(_actors(event))
+        return all(
+            any(self._is_institution(i) for i in own & self._expanded(_actors(m)))
+            for m in cluster.members
+        )
+
+    def _is_institution(self, entity_id: str) -> bool:
+        entity = self.pack.get(entity_id)
+        return entity is None or entity.type in ("ORG", "GROUP")
 
     def _places_agree(self, a: str | None, b: str | None) -> bool:
         if a is None or b is None or a == b:
@@ -168,6 +183,17 @@ def _span(event: EventRecord) -> tuple[str, str] | None:
     if event.date_basis not in DATED_BY_TEXT or not event.date:
         return None
     return event.date, event.date_end or event.date
+
+
+def _same_month(event: EventRecord, cluster: Cluster) -> bool:
+    """Do the event and every dated member fall in one month (month precision at least)?"""
+    own = _span(event)
+    if own is None or len(own[0]) < 7:
+        return False
+    return all(
+        (span := _span(m)) is None or (len(span[0]) >= 7 and span[0][:7] == own[0][:7])
+        for m in cluster.members
+    )
 
 
 def _dates_agree(a: EventRecord, b: EventRecord) -> bool:

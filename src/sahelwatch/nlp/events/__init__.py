@@ -80,7 +80,6 @@ TEMPORAL_ORDER = frozenset(
         "avant",
         "depuis",
         "suite",
-        "lors",
     }
 )
 STARTING_FROM = frozenset({"since", "depuis"})
