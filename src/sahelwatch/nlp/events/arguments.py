@@ -184,13 +184,13 @@ def _locative(token: Token, trigger: Token) -> bool:
     if (
         trigger.lemma_.lower() in PLACE_OF
         and any(c.dep_ == "case" and c.lower_ in _OF for c in token.children)
-        and trigger in list(token.ancestors)[:3]
+        and trigger in list(token.ancestors)[:4]
     ):
         return True
     current = token
     for _ in range(4):
         dep = current.dep_
-        if dep in ("pobj", "obl", "nmod", "obl:mod") and current.head.lower_ in LOCATIVE:
+        if dep in ("pobj", "obl", "nmod", "obl:mod", "dep") and current.head.lower_ in LOCATIVE:
             return True
         # Universal Dependencies (the French model) hangs the preposition under the noun.
         if dep in ("obl", "obl:mod", "nmod", "obl:arg") and any(
