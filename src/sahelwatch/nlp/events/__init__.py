@@ -199,13 +199,16 @@ def _listed_dates(
     others: set[TimeExpr],
     own: Sequence[TimeExpr],
 ) -> list[TimeExpr]:
-    """The dates a trigger may list: a noun's own phrase ("les coups d'État de 2020 et
-    2021"), a verb's whole sentence after it ("seized power: in Mali in 2020, ...")."""
+    """The dates a trigger may list: a noun's own phrase when it lists some ("les coups
+    d'État de 2020 et 2021"), else the sentence ("seized power: in Mali in 2020, ...")."""
     token = doc[trigger.token]
+    anywhere = [x for x, _ in here if x not in others or x in own]
     if token.pos_ == "NOUN":
         inside = {t.i for t in token.subtree}
-        return [x for x, span in here if span.root.i in inside or x in own]
-    return [x for x, _ in here if x not in others or x in own]
+        phrase = [x for x, span in here if span.root.i in inside or x in own]
+        # "a string of coups: Mali in 2020 and Niger in 2023" lists after a colon.
+        return phrase if len(phrase) >= 2 else anywhere
+    return anywhere
 
 
 def _undated(
@@ -280,8 +283,11 @@ def _enumerated(
 ) -> list[_Draft]:
     """ "a string of coups: Mali in August 2020 and May 2021, Niger on 26 July 2023" tells
     one event per dated item, each in the country printed before its date."""
-    head = sent.doc[trigger.token]
-    plural = head.tag_ in ("NNS", "NNPS") or "Plur" in head.morph.get("Number", [])
+    plural = any(
+        t.tag_ in ("NNS", "NNPS")
+        or (t.pos_ in ("NOUN", "VERB") and "Plur" in t.morph.get("Number", []))
+        for t in sent.doc[trigger.start : trigger.end]
+    )
     if draft.event.type not in ENUMERABLE or not plural:
         return [draft]
     dated = sorted(

@@ -1,0 +1,145 @@
+"""How events are read in context: quotes, narrative dates, lists, effects, revocations.
+
+Sentences are written for the tests, in French and English, and go through the
+whole analysis (quotes first, then events), as an ingested article does.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sahelwatch.model import Article, EventMention
+from sahelwatch.nlp.analysis import analyze
+from sahelwatch.nlp.timex import find_time_expressions
+
+pytestmark = pytest.mark.slow
+
+
+def events(text: str, *, lang: str, published: str = "2025-03-12") -> list[EventMention]:
+    article = Article("t", "k", "file:///t.txt", None, None, published, "text", lang, text)
+    return list(analyze(article).events)
+
+
+def of_type(found: list[EventMention], event_type: str) -> list[EventMention]:
+    return [e for e in found if e.type == event_type]
+
+
+def test_words_inside_guillemets_tell_no_event() -> None:
+    text = (
+        "« Nos camions resteront bloqués à la frontière et nous quitterons la CEDEAO », "
+        "a déclaré un transporteur à Bamako."
+    )
+    assert of_type(events(text, lang="fr"), "withdrawal") == []
+
+
+def test_a_room_named_for_conferences_is_no_summit() -> None:
+    text = "Le ministre a parlé aux journalistes à la sortie de la salle de conférence."
+    found = events(text, lang="fr")
+    assert of_type(found, "summit") == [] and of_type(found, "withdrawal") == []
+
+
+def test_an_act_told_after_a_dated_one_takes_its_day() -> None:
+    text = (
+        "Les dirigeants se sont réunis mardi 4 mars à Niamey pour un sommet extraordinaire. "
+        "À la clôture des travaux, le général Tiani a été désigné président de l'organisation."
+    )
+    appointment = of_type(events(text, lang="fr", published="2025-03-06"), "appointment_leadership")
+    assert [(e.date, e.date_basis) for e in appointment] == [("2025-03-04", "context")]
+
+
+def test_pluperfect_background_is_not_dated_by_the_paper() -> None:
+    text = (
+        "Depuis le putsch du 26 juillet 2023, la CEDEAO avait imposé de lourdes sanctions au Niger."
+    )
+    sanction = of_type(events(text, lang="fr", published="2025-03-12"), "sanction")
+    assert [e.date for e in sanction] == ["2023-07-26"]
+
+
+def test_coordinated_years_list_two_coups() -> None:
+    text = "Depuis les coups d'État de 2020 et 2021, la junte a changé d'alliés."
+    coups = of_type(events(text, lang="fr"), "coup")
+    assert sorted(e.date or "" for e in coups) == ["2020", "2021"]
+
+
+def test_a_listed_month_shares_the_year_that_follows() -> None:
+    text = (
+        "Le pays est dirigé par des officiers arrivés au pouvoir par la force "
+        "en janvier puis en septembre 2022."
+    )
+    coups = of_type(events(text, lang="fr"), "coup")
+    assert sorted(e.date or "" for e in coups) == ["2022-01", "2022-09"]
+
+
+def test_a_withdrawal_is_dated_by_its_effect() -> None:
+    text = (
+        "The withdrawal, announced on 28 January 2024, became effective on 29 January 2025, "
+        "when the three states left ECOWAS."
+    )
+    exits = of_type(events(text, lang="en", published="2025-02-02"), "withdrawal")
+    assert [e.date for e in exits] == ["2025-01-29"]
+
+
+def test_revoking_an_agreement_is_a_withdrawal() -> None:
+    text = "En mars, la junte a dénoncé l'accord de coopération militaire avec les États-Unis."
+    found = events(text, lang="fr", published="2024-04-02")
+    assert [e.date for e in of_type(found, "withdrawal")] == ["2024-03"]
+    assert of_type(found, "agreement_treaty") == []
+
+
+def test_a_treaty_establishing_a_body_is_one_signing() -> None:
+    text = (
+        "Les trois chefs d'État ont signé samedi 6 juillet à Niamey le traité "
+        "instituant la confédération."
+    )
+    found = events(text, lang="fr", published="2024-07-08")
+    assert [e.date for e in of_type(found, "agreement_treaty")] == ["2024-07-06"]
+    assert of_type(found, "alliance_formation") == []
+
+
+def test_a_sentence_opening_on_founded_creates_its_subject() -> None:
+    text = "Fondée le 16 septembre 2023, l'AES n'était alors qu'un pacte de défense mutuelle."
+    found = events(text, lang="fr", published="2024-07-08")
+    assert [e.date for e in of_type(found, "alliance_formation")] == ["2023-09-16"]
+    assert of_type(found, "agreement_treaty") == []
+
+
+def test_a_passive_condemnation_is_a_court_sentence_not_a_statement() -> None:
+    text = "En 2016, un chef jihadiste avait été condamné à neuf ans de prison par la CPI."
+    assert of_type(events(text, lang="fr"), "statement_accusation") == []
+
+
+def test_the_country_left_is_the_place() -> None:
+    text = "Le groupe Wagner a annoncé vendredi qu'il quittait le Mali."
+    exits = of_type(events(text, lang="fr", published="2025-06-07"), "withdrawal")
+    assert [(e.date, e.location_key) for e in exits] == [("2025-06-06", "pack:mali")]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Le retrait doit prendre effet le 29 janvier.", "2025-01-24", "2025-01-29"),
+        ("La réunion s'est tenue le 29 janvier.", "2025-03-02", "2025-01-29"),
+        ("La réunion s'est tenue le 29 janvier.", "2025-01-02", "2024-01-29"),
+    ],
+)
+def test_a_day_month_soon_after_the_paper_is_the_coming_one(
+    text: str, published: str, expected: str
+) -> None:
+    found = find_time_expressions(text, lang="fr", publication_date=published)
+    assert [x.value for x in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("les coups d'État de 2020 et 2021", "fr", [("2020", None), ("2021", None)]),
+        ("entre 2020 et 2023", "fr", [("2020", "2023")]),
+        ("coups in 2020 and 2021", "en", [("2020", None), ("2021", None)]),
+        ("between 2020 and 2022", "en", [("2020", "2022")]),
+    ],
+)
+def test_and_joins_a_range_only_after_between(
+    text: str, lang: str, expected: list[tuple[str, str | None]]
+) -> None:
+    found = find_time_expressions(text, lang=lang, publication_date="2025-06-07")
+    assert [(x.value, x.end_value) for x in found] == expected
