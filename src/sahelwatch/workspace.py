@@ -9,7 +9,7 @@ of the batch goes on.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from types import TracebackType
@@ -18,8 +18,8 @@ from typing import Any, Protocol
 from sahelwatch.clean import clean, content_key
 from sahelwatch.clean.dedupe import NearDuplicateIndex, signature
 from sahelwatch.config import Settings
-from sahelwatch.domain import DomainPack, default_pack, fold
-from sahelwatch.errors import InputError, NotFoundError
+from sahelwatch.domain import ENTITY_TYPES, EVENT_TYPES, DomainPack, default_pack, fold
+from sahelwatch.errors import InputError, NotFoundError, UsageError
 from sahelwatch.ingest import IngestOptions, Source, expand_targets, read_source
 from sahelwatch.model import IngestFailure, RawDocument, StoredArticle
 from sahelwatch.nlp.analysis import ANALYSIS_VERSION, analyze_many
@@ -40,6 +40,7 @@ from sahelwatch.resolve.clusters import ClusterResolver, ClusterSummary, summary
 from sahelwatch.resolve.conflicts import Conflict, find_conflicts
 from sahelwatch.resolve.entities import EntityResolver
 from sahelwatch.store import (
+    ArticleHead,
     ArticleSummary,
     AttributeRecord,
     ClaimRecord,
@@ -48,7 +49,10 @@ from sahelwatch.store import (
     EntityRecord,
     EntitySummary,
     EventRecord,
+    KnowledgeCounts,
+    MentionRecord,
     QuoteRecord,
+    SearchResults,
     Store,
 )
 
@@ -397,9 +401,15 @@ class Workspace:
     # -- queries ------------------------------------------------------------
 
     def articles(
-        self, *, limit: int | None = None, offset: int = 0, lang: str | None = None
+        self,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        lang: str | None = None,
+        ids: Collection[str] | None = None,
     ) -> list[ArticleSummary]:
-        return self.store.list_articles(limit=limit, offset=offset, lang=lang)
+        """Articles in ingest order; ``ids`` keeps only those (e.g. the hits of a search)."""
+        return self.store.list_articles(limit=limit, offset=offset, lang=lang, ids=ids)
 
     def article(self, article_id: str) -> StoredArticle:
         """An article by id or by an unambiguous id prefix."""
@@ -433,7 +443,9 @@ class Workspace:
             raise NotFoundError(f"{name}: no entity with this name or id")
         if len(found) > 1:
             # Prefer the pack's entity ("Bamako" the city over Mali printed as "Bamako").
-            exact = [e for e in found if fold(e.name) == fold(name)]
+            exact = [e for e in found if e.id == name] or [
+                e for e in found if fold(e.name) == fold(name)
+            ]
             found = exact or found
         entity = found[0]
         return EntityDetail(
@@ -468,6 +480,109 @@ class Workspace:
     def entity_names(self, ids: set[str]) -> dict[str, str]:
         """Display names for entity ids (for rendering events and quotes)."""
         return self.store.entity_names(ids)
+
+    def search(
+        self,
+        query: str,
+        *,
+        entity: str | None = None,
+        entity_type: str | None = None,
+        event_type: str | None = None,
+        language: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> SearchResults:
+        """Full-text search of titles, bodies, bylines and sites, best match first.
+
+        ``entity`` is a name or id, resolved like ``entity()``; the types are
+        checked here so the CLI, the API and the web pages refuse the same
+        values with the same message. Snippets mark matches with U+E000/U+E001
+        (see ``sahelwatch.store.search``).
+        """
+        if entity_type and entity_type.strip().upper() not in ENTITY_TYPES:
+            known = ", ".join(sorted(ENTITY_TYPES))
+            raise UsageError(f"entity type {entity_type}: unknown type (one of {known})")
+        if event_type and event_type.strip().lower() not in EVENT_TYPES:
+            known = ", ".join(EVENT_TYPES)
+            raise UsageError(f"event type {event_type}: unknown event type (one of {known})")
+        return self.store.search_articles(
+            query,
+            entity=self._entity_id(entity) if entity and entity.strip() else None,
+            entity_type=entity_type.strip().upper() if entity_type else None,
+            event_type=event_type.strip().lower() if event_type else None,
+            language=language.strip().lower() if language and language.strip() else None,
+            limit=limit,
+            offset=offset,
+        )
+
+    def _entity_id(self, name: str) -> str:
+        """The id of the entity ``entity(name)`` would show, without reading its details."""
+        found = self.store.find_entities(name.strip())
+        if not found:
+            raise NotFoundError(f"{name}: no entity with this name or id")
+        preferred = [e for e in found if e.id == name.strip()] or [
+            e for e in found if fold(e.name) == fold(name)
+        ]
+        return (preferred or found)[0].id
+
+    # -- browsing: one item per call, for the web pages ------------------------
+
+    def counts(self) -> KnowledgeCounts:
+        """How much was read from the corpus: entities, events, clusters, quotes, claims."""
+        return self.store.knowledge_counts()
+
+    def cluster_rows(self) -> list[ClusterRow]:
+        """Stored clusters with their summary lines; cheaper than ``clusters()``,
+        which derives every cluster again from its events."""
+        return list(self.store.iter_clusters())
+
+    def event_cluster(self, event_id: str) -> ClusterDetail:
+        """One real-world event: a cluster by its id, or the cluster of an event by the event's."""
+        cluster_id = self.store.cluster_of_event(event_id.strip()) or event_id.strip()
+        row = self.store.get_cluster(cluster_id)
+        if row is None:
+            raise NotFoundError(f"{event_id}: no event or event cluster with this id")
+        members = list(self.store.iter_events(cluster_id=cluster_id))
+        disputes = [c for c in self.conflicts() if _disputes(c, cluster_id, members)]
+        ids = {p for e in members for p, _ in e.participants}
+        ids |= {e.location_id for e in members if e.location_id}
+        ids |= {c.subject_id for c in disputes} | {c.object_id for c in disputes if c.object_id}
+        claim_articles = {claim.article_id for c in disputes for side in c.sides for claim in side}
+        return ClusterDetail(
+            cluster=row,
+            events=members,
+            articles=self.store.article_heads({e.article_id for e in members} | claim_articles),
+            names=self.store.entity_names(ids),
+            conflicts=disputes,
+        )
+
+    def article_annotations(self, article_id: str) -> ArticleAnnotations:
+        """What was read from one article, with character offsets into its body."""
+        mentions = self.store.article_mentions(article_id)
+        events = list(self.store.iter_events(article_id=article_id))
+        quotes = self.store.article_quotes(article_id)
+        ids = {m.entity_id for m in mentions} | {q.speaker_id for q in quotes if q.speaker_id}
+        ids |= {p for e in events for p, _ in e.participants}
+        ids |= {e.location_id for e in events if e.location_id}
+        return ArticleAnnotations(mentions, events, quotes, self.store.entities_by_id(ids))
+
+    def entity_graph(self, entity_id: str, *, limit: int = 15) -> EntityGraph:
+        """An entity and those most often mentioned beside it, with shared-article counts."""
+        neighbours = self.store.co_occurring(entity_id, limit=limit)
+        ids = {entity_id} | {e.id for e, _ in neighbours}
+        return EntityGraph(
+            center=entity_id,
+            nodes=[self.store.entities_by_id({entity_id})[entity_id], *(e for e, _ in neighbours)],
+            edges=self.store.co_occurrence_edges(ids),
+        )
+
+    def entities_by_id(self, ids: set[str]) -> dict[str, EntityRecord]:
+        """Entity records (with coordinates, for places) by id; unknown ids are left out."""
+        return self.store.entities_by_id(ids)
+
+    def article_heads(self, ids: set[str]) -> dict[str, ArticleHead]:
+        """Titles, dates and outlets of articles, to link to them; unknown ids are left out."""
+        return self.store.article_heads(ids)
 
     # -- export -------------------------------------------------------------
 
@@ -506,6 +621,49 @@ class EntityDetail:
     articles: list[tuple[str, str | None, str | None, int]]
     co_occurring: list[tuple[EntityRecord, int]]
     others: list[EntityRecord]
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterDetail:
+    """One real-world event as every source tells it, with what the sources dispute."""
+
+    cluster: ClusterRow
+    events: list[EventRecord]
+    articles: dict[str, ArticleHead]
+    names: dict[str, str]
+    conflicts: list[Conflict]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleAnnotations:
+    """An article's mentions, events and quotes, each with its span in the body."""
+
+    mentions: list[MentionRecord]
+    events: list[EventRecord]
+    quotes: list[QuoteRecord]
+    entities: dict[str, EntityRecord]
+
+
+@dataclass(frozen=True, slots=True)
+class EntityGraph:
+    """Co-occurrence around one entity: ``edges`` are (a, b, articles mentioning both)."""
+
+    center: str
+    nodes: list[EntityRecord]
+    edges: list[tuple[str, str, int]]
+
+
+def _disputes(conflict: Conflict, cluster_id: str, events: list[EventRecord]) -> bool:
+    """Whether a conflict is about this cluster: a death toll of it, or a claim read
+    from one of its sentences (a founding date, a withdrawal date)."""
+    if conflict.property == "fatalities" and conflict.object_id == cluster_id:
+        return True
+    return any(
+        claim.article_id == event.article_id and claim.start < event.end and event.start < claim.end
+        for side in conflict.sides
+        for claim in side
+        for event in events
+    )
 
 
 def _now() -> datetime:

@@ -395,3 +395,71 @@ def test_ingest_needs_a_known_content_type(
 )
 def test_safe_filename(given: str | None, expected: str) -> None:
     assert safe_filename(given) == expected
+
+
+# -- full-text search ---------------------------------------------------------
+
+
+def test_search_hits_with_plain_snippets_and_highlights(client: TestClient) -> None:
+    page = get(client, "/search", q="KILLED soldiers")
+    assert (page["total"], page["limit"], page["offset"]) == (2, 20, 0)
+    for hit in page["items"]:
+        assert "\ue000" not in hit["snippet"] and "\ue001" not in hit["snippet"]
+        words = [hit["snippet"][start:end] for start, end in hit["highlights"]]
+        assert {w.lower() for w in words} <= {"killed", "soldiers"} and "killed" in words
+    assert page["items"][0]["score"] >= page["items"][1]["score"]
+    assert {hit["title"] for hit in page["items"]} == {
+        "Attack near Bamako kills soldiers",
+        "Burkina Faso troops repel assault",
+    }
+    second = get(client, "/search", q="killed soldiers", limit=1, offset=1)
+    assert second["total"] == 2 and second["items"] == page["items"][1:]
+
+
+def test_search_filters(client: TestClient) -> None:
+    def titles(**params: Any) -> list[str]:
+        return [h["title"] for h in get(client, "/search", **params)["items"]]
+
+    assert len(titles(q="general")) == 2
+    assert titles(q="general", entity="Tiani") == ["Niger junta leader vows to defend the Sahel"]
+    assert titles(q="soldiers", event_type="coup") == ["Attack near Bamako kills soldiers"]
+    assert titles(q="sahel", entity_type="person") == [
+        "Niger junta leader vows to defend the Sahel"
+    ]
+    assert titles(q="army", entity="JNIM", lang="fr") == []
+
+
+@pytest.mark.parametrize(
+    ("params", "status"),
+    [
+        ({"q": "!!!"}, 400),
+        ({"q": '"'}, 400),
+        ({"q": "army", "entity_type": "PLANET"}, 400),
+        ({"q": "army", "event_type": "party"}, 400),
+        ({"q": "army", "entity": "Nobody Here"}, 404),
+        ({"q": "word " * 99}, 400),
+        ({}, 422),
+        ({"q": ""}, 422),
+        ({"q": "x" * 501}, 422),
+    ],
+)
+def test_search_bad_input_is_a_problem(
+    client: TestClient, params: dict[str, Any], status: int
+) -> None:
+    assert_problem(client.get("/api/v1/search", params=params), status)
+
+
+@pytest.mark.parametrize("q", ['NEAR("a" b', "AND OR NOT", "-army", "title:army", "army*)", ":"])
+def test_search_syntax_is_never_an_error(client: TestClient, q: str) -> None:
+    response = client.get("/api/v1/search", params={"q": q})
+    assert response.status_code in (200, 400), response.text
+
+
+def test_articles_q_uses_the_index(client: TestClient) -> None:
+    by_accent = get(client, "/articles", q="TRAORÉ")
+    assert [a["title"] for a in by_accent["items"]] == ["Burkina Faso troops repel assault"]
+    assert by_accent["total"] == 1
+    assert get(client, "/articles", q="attack*", lang="fr")["total"] == 0
+    ranked = get(client, "/articles", q="killed", limit=1)
+    assert ranked["total"] == 2 and len(ranked["items"]) == 1
+    assert_problem(client.get("/api/v1/articles", params={"q": "?!"}), 400)

@@ -162,6 +162,59 @@ def articles(
 
 
 @app.command()
+def search(
+    query: Annotated[
+        str,
+        typer.Argument(
+            help='Words, "quoted phrases" and prefix* terms; all must match. '
+            "Case and accents do not matter."
+        ),
+    ],
+    entity: Annotated[
+        str | None,
+        typer.Option("--entity", "-e", help="Only articles mentioning this entity (name or id)."),
+    ] = None,
+    entity_type: Annotated[
+        str | None,
+        typer.Option(
+            "--type",
+            "-t",
+            help="Only articles mentioning an entity of this type: PERSON, ORG, GPE, LOC, "
+            "GROUP, FAC, OTHER.",
+        ),
+    ] = None,
+    event_type: Annotated[
+        str | None,
+        typer.Option("--event-type", help="Only articles reporting this event type (e.g. attack)."),
+    ] = None,
+    lang: Annotated[
+        str | None, typer.Option(help="Only articles in this language (en, fr).")
+    ] = None,
+    limit: Annotated[int, typer.Option(min=1, help="Show at most this many.")] = 20,
+    offset: Annotated[int, typer.Option(min=0, help="Skip this many best matches first.")] = 0,
+) -> None:
+    """Search the articles' titles, texts, bylines and sites, best match first, with the
+    passage that matched in bold.
+
+    Example: sahelwatch search '"Etats du Sahel" sommet*' --lang fr --event-type summit
+    """
+    with _workspace() as ws:
+        results = ws.search(
+            query,
+            entity=entity,
+            entity_type=entity_type,
+            event_type=event_type,
+            language=lang,
+            limit=limit,
+            offset=offset,
+        )
+    if not results.total:
+        out.print(f"No articles match {query!r}.", markup=False)
+        return
+    out.print(render.search_table(results, offset=offset))
+
+
+@app.command()
 def show(
     article_id: Annotated[str, typer.Argument(help="Article id, or an unambiguous prefix.")],
 ) -> None:
@@ -351,7 +404,7 @@ def serve(
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
 ) -> None:
-    """Serve the JSON API (under /api/v1, docs at /docs) over the same knowledge base.
+    """Serve the web pages (at /) and the JSON API (under /api/v1, docs at /docs).
 
     Ingest over HTTP stays off unless SAHELWATCH_API_TOKEN is set.
 

@@ -19,7 +19,15 @@ from sahelwatch.model import IngestFailure, StoredArticle
 from sahelwatch.report.profile import Profile
 from sahelwatch.report.timeline import TimelineRow, format_date
 from sahelwatch.resolve.conflicts import Conflict
-from sahelwatch.store import ArticleSummary, CorpusStats, EntitySummary, EventRecord, QuoteRecord
+from sahelwatch.store import (
+    ArticleSummary,
+    CorpusStats,
+    EntitySummary,
+    EventRecord,
+    QuoteRecord,
+    SearchResults,
+)
+from sahelwatch.store.search import highlight_spans
 from sahelwatch.workspace import EntityDetail
 
 __all__ = ["articles_table", "escape", "failures_table", "print_article", "stats_table"]
@@ -93,6 +101,40 @@ def print_article(console: Console, stored: StoredArticle) -> None:
         console.print(
             Panel(Group(*parts), title=f"removed ({len(parts)})", title_align="left", style="dim")
         )
+
+
+def snippet_text(snippet: str) -> Text:
+    """A search snippet with its matches in bold; the text is never read as markup."""
+    plain, spans = highlight_spans(snippet)
+    text = Text(plain)
+    for start, end in spans:
+        text.stylize("bold", start, end)
+    return text
+
+
+def search_table(results: SearchResults, *, offset: int = 0) -> Table:
+    shown = len(results.hits)
+    title = f"{results.total} matching article(s)"
+    if shown < results.total:
+        title += f", {offset + 1}-{offset + shown} shown" if shown else ", none on this page"
+    table = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left")
+    table.add_column("id", style="cyan", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("lang")
+    table.add_column("title / source", overflow="fold", ratio=1, min_width=20)
+    table.add_column("matching text", overflow="fold", ratio=2, min_width=30)
+    for hit in results.hits:
+        label = Text(hit.title or hit.source_uri.rsplit("/", 1)[-1])
+        if hit.source:
+            label.append(f"\n{hit.source}", style="dim")
+        table.add_row(
+            hit.article_id[:10],
+            _cell(hit.publication_date),
+            hit.lang,
+            label,
+            snippet_text(hit.snippet),
+        )
+    return table
 
 
 def failures_table(rows: list[IngestFailure]) -> Table:

@@ -1,5 +1,6 @@
 """The store: the only package that speaks SQL."""
 
+from sahelwatch.store.browse import ArticleHead, KnowledgeCounts
 from sahelwatch.store.knowledge import (
     AttributeRecord,
     ClaimRecord,
@@ -11,8 +12,10 @@ from sahelwatch.store.knowledge import (
     QuoteRecord,
 )
 from sahelwatch.store.repository import ArticleSummary, CorpusStats, Signature, Store
+from sahelwatch.store.search import SearchHit, SearchResults
 
 __all__ = [
+    "ArticleHead",
     "ArticleSummary",
     "AttributeRecord",
     "ClaimRecord",
@@ -21,8 +24,11 @@ __all__ = [
     "EntityRecord",
     "EntitySummary",
     "EventRecord",
+    "KnowledgeCounts",
     "MentionRecord",
     "QuoteRecord",
+    "SearchHit",
+    "SearchResults",
     "Signature",
     "Store",
 ]

@@ -568,6 +568,7 @@ class EventQueries:
         self,
         *,
         article_id: str | None = None,
+        cluster_id: str | None = None,
         event_type: str | None = None,
         entity_id: str | None = None,
         date_from: str | None = None,
@@ -579,6 +580,8 @@ class EventQueries:
         )
         if article_id:
             query = query.where(t.events.c.article_id == article_id)
+        if cluster_id:
+            query = query.where(t.events.c.cluster_id == cluster_id)
         if event_type:
             query = query.where(t.events.c.type == event_type)
         if entity_id:

@@ -9,7 +9,7 @@ once, because ``documents.content_key`` is unique.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, cast
@@ -28,8 +28,10 @@ from sahelwatch.model import (
     StoredArticle,
 )
 from sahelwatch.store import schema as t
+from sahelwatch.store.browse import BrowseQueries
 from sahelwatch.store.database import create_database_engine, migrate
 from sahelwatch.store.knowledge import EventQueries, KnowledgeQueries
+from sahelwatch.store.search import SearchQueries
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +81,7 @@ def _aware(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-class Store(KnowledgeQueries, EventQueries):
+class Store(KnowledgeQueries, EventQueries, BrowseQueries, SearchQueries):
     """The database of one workspace."""
 
     def __init__(self, url: str) -> None:
@@ -244,7 +246,12 @@ class Store(KnowledgeQueries, EventQueries):
                 yield Signature(row.id, row.minhash, row.publication_date, row.duplicate_of)
 
     def list_articles(
-        self, *, limit: int | None = None, offset: int = 0, lang: str | None = None
+        self,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        lang: str | None = None,
+        ids: Collection[str] | None = None,
     ) -> list[ArticleSummary]:
         words = func.length(t.articles.c.body) - func.length(
             func.replace(t.articles.c.body, " ", "")
@@ -264,6 +271,8 @@ class Store(KnowledgeQueries, EventQueries):
         )
         if lang:
             query = query.where(t.articles.c.lang == lang)
+        if ids is not None:
+            query = query.where(t.articles.c.id.in_(sorted(ids)))
         if limit is not None:
             query = query.limit(limit)
         with self.engine.connect() as conn:

@@ -2,6 +2,9 @@
 
 The migrations under ``migrations/versions`` create exactly these tables; a
 test compares the migrated database with this metadata so the two cannot drift.
+The one exception is the full-text index (revision 0005): SQLAlchemy cannot
+declare an FTS5 virtual table, so it is named here and left out of comparisons
+by ``include_name``, together with the shadow tables FTS5 creates for it.
 
 Raw documents are immutable: nothing ever updates a ``documents`` row. Every
 other table is derived and may be replaced, one article at a time, inside one
@@ -9,6 +12,9 @@ transaction.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -285,3 +291,18 @@ claims = Table(
     Index("ix_claims_subject_property", "subject_id", "property"),
     Index("ix_claims_article", "article_id"),
 )
+
+# -- full-text index (revision 0005, SQLite only) ---------------------------------
+
+#: The FTS5 index of ``articles`` (title, body, byline, site_name), rowid = document_id.
+SEARCH_INDEX = "article_search"
+#: Tables FTS5 creates and owns for the index; an external-content index has no ``_content``.
+SEARCH_SHADOW_TABLES = frozenset(
+    f"{SEARCH_INDEX}_{suffix}" for suffix in ("data", "idx", "docsize", "config", "content")
+)
+
+
+def include_name(name: str | None, type_: str, parent_names: Mapping[Any, str | None]) -> bool:
+    """Alembic's filter for comparing the database with ``metadata``: without it,
+    autogenerate would propose dropping the search index and its shadow tables."""
+    return not (type_ == "table" and (name == SEARCH_INDEX or name in SEARCH_SHADOW_TABLES))

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from alembic import context
 
-from sahelwatch.store.schema import metadata
+from sahelwatch.store.schema import include_name, metadata
 
 connection = context.config.attributes["connection"]
 context.configure(
     connection=connection,
     target_metadata=metadata,
+    include_name=include_name,
     render_as_batch=connection.dialect.name == "sqlite",
 )
 with context.begin_transaction():
