@@ -41,6 +41,23 @@ def workspace(tmp_path: Path, db_url: str) -> Iterator[Workspace]:
 
 
 @pytest.fixture(scope="session")
+def web_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """A knowledge base of the demo corpus plus hostile articles (markup and script in
+    their title, byline, body and URL), ingested once for the page and browser tests."""
+    from sahelwatch.workspace import Workspace
+    from tests.hostile import write_hostile
+
+    home = tmp_path_factory.mktemp("web-kb")
+    settings = Settings(
+        home=home, database_url=f"sqlite:///{home / 'kb.db'}", max_bytes=10 * 1024 * 1024
+    )
+    with Workspace(settings=settings) as ws:
+        report = ws.ingest([str(DEMO_CORPUS), str(write_hostile(home / "in"))])
+    assert not report.failures, report.failures
+    return settings
+
+
+@pytest.fixture(scope="session")
 def en_nlp():  # type: ignore[no-untyped-def]
     """The English pipeline with the Sahel pack ruler, loaded once for the session."""
     from sahelwatch.nlp.pipeline import load_pipeline

@@ -1,4 +1,4 @@
-"""The web app: a JSON API under ``/api/v1``, a thin shell over ``Workspace`` like the CLI."""
+"""The web app: HTML pages and a JSON API under ``/api/v1``, thin shells over ``Workspace``."""
 
 from sahelwatch.web.app import create_app
 

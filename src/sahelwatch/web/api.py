@@ -138,20 +138,80 @@ def articles(
     lang: Annotated[str | None, Query(max_length=16, description="Language code: en, fr.")] = None,
     q: Annotated[
         str | None,
-        Query(max_length=200, description="Case-insensitive substring of the title or body."),
+        Query(
+            max_length=200,
+            description="Full-text query, as for /search; the articles then come best match first.",
+        ),
     ] = None,
 ) -> s.Page[s.ArticleSummaryOut]:
-    """List articles, optionally by language or text; the search reads bodies one by one."""
-    rows = ws.articles(lang=lang)
-    if q:
-        needle = q.casefold()
-        rows = [
-            r
-            for r in rows
-            if needle in (r.title or "").casefold()
-            or needle in ws.article(r.id).article.body.casefold()
-        ]
-    return _page(rows, limit, offset, s.ArticleSummaryOut.model_validate)
+    """List articles in ingest order, optionally by language; with ``q``, the matching
+    ones by relevance (the full-text index, like ``/search``)."""
+    if not q:
+        return _page(ws.articles(lang=lang), limit, offset, s.ArticleSummaryOut.model_validate)
+    found = ws.search(q, language=lang, limit=limit, offset=offset)
+    rows = {r.id: r for r in ws.articles(ids=[h.article_id for h in found.hits])}
+    return s.Page[s.ArticleSummaryOut](
+        items=[
+            s.ArticleSummaryOut.model_validate(rows[h.article_id])
+            for h in found.hits
+            if h.article_id in rows
+        ],
+        total=found.total,
+        limit=limit,
+        offset=offset,
+    )
+
+
+@router.get("/search", response_model=s.Page[s.SearchHitOut])
+def search(
+    ws: WS,
+    q: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=500,
+            description=(
+                'Words, "quoted phrases" and prefix* terms, all required; case and accents '
+                "do not matter. Anything else is searched for as words, never as syntax."
+            ),
+        ),
+    ],
+    entity: Annotated[
+        str | None,
+        Query(max_length=200, description="Only articles mentioning this entity (name or id)."),
+    ] = None,
+    entity_type: Annotated[
+        str | None,
+        Query(
+            max_length=16,
+            description="Only articles mentioning an entity of this type: PERSON, ORG, GPE...",
+        ),
+    ] = None,
+    event_type: Annotated[
+        str | None,
+        Query(max_length=64, description="Only articles reporting an event of this type."),
+    ] = None,
+    lang: Annotated[str | None, Query(max_length=16, description="Language code: en, fr.")] = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> s.Page[s.SearchHitOut]:
+    """Full-text search of titles, bodies, bylines and sites, best match first, each hit
+    with a plain-text snippet and the offsets of the matched words in it."""
+    found = ws.search(
+        q,
+        entity=entity,
+        entity_type=entity_type,
+        event_type=event_type,
+        language=lang,
+        limit=limit,
+        offset=offset,
+    )
+    return s.Page[s.SearchHitOut](
+        items=[s.search_hit(h) for h in found.hits],
+        total=found.total,
+        limit=limit,
+        offset=offset,
+    )
 
 
 @router.get("/articles/{article_id}", response_model=s.ArticleDetailOut)

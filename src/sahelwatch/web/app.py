@@ -1,4 +1,4 @@
-"""The web application: the JSON API over the same ``Workspace`` the CLI drives."""
+"""The web application: HTML pages and a JSON API over the same ``Workspace`` the CLI drives."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from fastapi import FastAPI
 
 from sahelwatch import __version__
 from sahelwatch.config import Settings
-from sahelwatch.web import api, errors
+from sahelwatch.web import api, errors, pages
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -25,4 +25,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings or Settings.from_env()
     errors.install(app)
     app.include_router(api.router)
+    pages.install(app)
     return app

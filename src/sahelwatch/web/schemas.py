@@ -16,7 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from sahelwatch.model import IngestFailure, StoredArticle
 from sahelwatch.report.profile import Item, Profile
 from sahelwatch.resolve.conflicts import Conflict
-from sahelwatch.store import EventRecord
+from sahelwatch.store import EventRecord, SearchHit
+from sahelwatch.store.search import highlight_spans
 from sahelwatch.workspace import EntityDetail, IngestReport
 
 T = TypeVar("T")
@@ -72,6 +73,27 @@ class ArticleSummaryOut(_Out):
     source_uri: str
     words: int
     duplicate_of: str | None
+
+
+class SearchHitOut(BaseModel):
+    """One article matching a full-text search, with the passage that matched."""
+
+    article_id: str
+    title: str | None
+    source: str | None = Field(description="The article's site, else its web host, if known.")
+    source_uri: str
+    publication_date: str | None
+    lang: str
+    snippet: str = Field(
+        description="Plain text around the best match, untrusted; '…' where text was cut."
+    )
+    highlights: list[tuple[int, int]] = Field(
+        description=(
+            "The matched words in `snippet`, as [start, end) offsets counted in Unicode "
+            "code points (Python string indices), in order and not overlapping."
+        )
+    )
+    score: float = Field(description="Relevance (negated bm25): higher is better, per search.")
 
 
 class RemovedOut(_Out):
@@ -418,6 +440,22 @@ def ingest_report(report: IngestReport) -> IngestOut:
         failed=len(report.failures),
         failures=[failure(f) for f in report.failures],
         summary=report.summary(),
+    )
+
+
+def search_hit(hit: SearchHit) -> SearchHitOut:
+    """The hit with its snippet as plain text and the matches as offsets, not markers."""
+    snippet, spans = highlight_spans(hit.snippet)
+    return SearchHitOut(
+        article_id=hit.article_id,
+        title=hit.title,
+        source=hit.source,
+        source_uri=hit.source_uri,
+        publication_date=hit.publication_date,
+        lang=hit.lang,
+        snippet=snippet,
+        highlights=list(spans),
+        score=hit.score,
     )
 
 
