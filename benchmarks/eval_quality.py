@@ -19,8 +19,8 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from types import ModuleType
 from typing import Any
-from urllib.parse import unquote
 
 from sahelwatch.config import Settings
 from sahelwatch.nlp.pipeline import load_raw_model
@@ -93,18 +93,35 @@ def baseline_export(ours: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def gold_subset(gold: dict[str, Any], export: dict[str, Any], lang: str) -> dict[str, Any]:
-    """The gold restricted to the articles the export reads as ``lang``.
+def load_scorer(path: Path) -> ModuleType:
+    """score.py as a module, to reuse its own matching rather than copy it."""
+    spec = importlib.util.spec_from_file_location("sahel_score", path)
+    if spec is None or spec.loader is None:
+        sys.exit(f"{path}: cannot load the scorer")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def gold_languages(
+    gold: dict[str, Any], export: dict[str, Any], scorer: ModuleType
+) -> dict[str, str]:
+    """Gold article id -> the language the export read that article in."""
+    return {
+        _gold_id(ga): ea["lang"]
+        for ga in gold["articles"]
+        for ea in export["articles"]
+        if scorer.file_matches(ea["source_uri"], ga["file"])
+    }
+
+
+def gold_subset(gold: dict[str, Any], languages: dict[str, str], lang: str) -> dict[str, Any]:
+    """The gold restricted to the articles read as ``lang``.
 
     Clusters keep only members in those articles, so ``cluster_r`` then counts
     pairs within the language; conflicts span languages and are left out.
     """
-    kept = {
-        _gold_id(ga)
-        for ga in gold["articles"]
-        for ea in export["articles"]
-        if ea["lang"] == lang and _file_matches(ea["source_uri"], ga["file"])
-    }
+    kept = {gid for gid, found in languages.items() if found == lang}
     articles = [ga for ga in gold["articles"] if _gold_id(ga) in kept]
     clusters = [
         {**c, "members": [m for m in c.get("members") or [] if str(m[0]) in kept]}
@@ -114,7 +131,7 @@ def gold_subset(gold: dict[str, Any], export: dict[str, Any], lang: str) -> dict
 
 
 def cross_language_pairs(
-    gold: dict[str, Any], export: dict[str, Any], scorer: Path
+    gold: dict[str, Any], export: dict[str, Any], languages: dict[str, str], scorer: ModuleType
 ) -> tuple[int, int]:
     """Cross-language recall of cluster pairs, as score.py counts ``cluster_r``.
 
@@ -122,18 +139,8 @@ def cross_language_pairs(
     cluster and whose articles differ in language: (found, total), where found
     pairs share an export cluster.
     """
-    spec = importlib.util.spec_from_file_location("sahel_score", scorer)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    run = module.Scorer(export, gold)
+    run = scorer.Scorer(export, gold)
     run.run()
-    lang_of = {
-        _gold_id(ga): ea["lang"]
-        for ga in gold["articles"]
-        for ea in export["articles"]
-        if _file_matches(ea["source_uri"], ga["file"])
-    }
     cluster_of = {
         (str(m[0]), int(m[1])): ci
         for ci, c in enumerate(gold.get("event_clusters") or [])
@@ -142,7 +149,7 @@ def cross_language_pairs(
     matched = dict(run.matched_events)
     total = found = 0
     for first, second in itertools.combinations(sorted(cluster_of), 2):
-        same_language = lang_of.get(first[0]) == lang_of.get(second[0])
+        same_language = languages.get(first[0]) == languages.get(second[0])
         if cluster_of[first] != cluster_of[second] or same_language:
             continue
         a, b = matched.get(first), matched.get(second)
@@ -156,11 +163,6 @@ def cross_language_pairs(
 def _gold_id(article: dict[str, Any]) -> str:
     """The scorer's article id: the gold's ``id``, else the file name's prefix."""
     return str(article.get("id") or article["file"].split("_")[0])
-
-
-def _file_matches(uri: str, name: str) -> bool:
-    uri = unquote(uri)
-    return uri == name or uri.endswith("/" + name)
 
 
 def score(export: dict[str, Any], gold: Path, scorer: Path, tmp: Path, name: str) -> dict[str, Any]:
@@ -199,14 +201,16 @@ def main() -> None:
         gold = json.loads(args.gold.read_text(encoding="utf-8"))
         columns = {"sahelwatch": score(ours, args.gold, args.scorer, tmp, "sahelwatch")}
         columns["plain spaCy"] = score(baseline, args.gold, args.scorer, tmp, "spacy")
+        scorer = load_scorer(args.scorer)
+        languages = gold_languages(gold, ours, scorer)
         langs = sorted({a["lang"] for a in ours["articles"]})
         if len(langs) > 1:
             for lang in langs:
                 sub = tmp / f"gold-{lang}.json"
-                sub.write_text(json.dumps(gold_subset(gold, ours, lang)), encoding="utf-8")
+                sub.write_text(json.dumps(gold_subset(gold, languages, lang)), encoding="utf-8")
                 columns[f"ours {lang}"] = score(ours, sub, args.scorer, tmp, f"ours-{lang}")
                 columns[f"spaCy {lang}"] = score(baseline, sub, args.scorer, tmp, f"spacy-{lang}")
-        found, total = cross_language_pairs(gold, ours, args.scorer)
+        found, total = cross_language_pairs(gold, ours, languages, scorer)
     print(f"{args.corpus} against {args.gold.name}\n")
     print(f"{'metric':<20}" + "".join(f"{name:>13}" for name in columns))
     for metric in SHOWN:

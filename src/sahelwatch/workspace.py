@@ -438,15 +438,7 @@ class Workspace:
 
     def entity(self, name: str) -> EntityDetail:
         """One entity by id or by any name it was printed under."""
-        found = self.store.find_entities(name.strip())
-        if not found:
-            raise NotFoundError(f"{name}: no entity with this name or id")
-        if len(found) > 1:
-            # Prefer the pack's entity ("Bamako" the city over Mali printed as "Bamako").
-            exact = [e for e in found if e.id == name] or [
-                e for e in found if fold(e.name) == fold(name)
-            ]
-            found = exact or found
+        found = self._find_entities(name)
         entity = found[0]
         return EntityDetail(
             entity=entity,
@@ -517,13 +509,19 @@ class Workspace:
 
     def _entity_id(self, name: str) -> str:
         """The id of the entity ``entity(name)`` would show, without reading its details."""
+        return self._find_entities(name)[0].id
+
+    def _find_entities(self, name: str) -> list[EntityRecord]:
+        """Entities known by ``name`` or with that id: those with that exact id, else
+        that exact name, else all ("Bamako" the city over Mali printed as "Bamako").
+        """
         found = self.store.find_entities(name.strip())
         if not found:
             raise NotFoundError(f"{name}: no entity with this name or id")
         preferred = [e for e in found if e.id == name.strip()] or [
             e for e in found if fold(e.name) == fold(name)
         ]
-        return (preferred or found)[0].id
+        return preferred or found
 
     # -- browsing: one item per call, for the web pages ------------------------
 
@@ -558,9 +556,9 @@ class Workspace:
 
     def article_annotations(self, article_id: str) -> ArticleAnnotations:
         """What was read from one article, with character offsets into its body."""
-        mentions = self.store.article_mentions(article_id)
+        mentions = list(self.store.iter_mentions(article_id=article_id))
         events = list(self.store.iter_events(article_id=article_id))
-        quotes = self.store.article_quotes(article_id)
+        quotes = list(self.store.iter_quotes(article_id=article_id))
         ids = {m.entity_id for m in mentions} | {q.speaker_id for q in quotes if q.speaker_id}
         ids |= {p for e in events for p, _ in e.participants}
         ids |= {e.location_id for e in events if e.location_id}

@@ -16,8 +16,7 @@ from sahelwatch.store import schema as t
 from sahelwatch.store.knowledge import (
     ClusterRow,
     EntityRecord,
-    MentionRecord,
-    QuoteRecord,
+    _cluster_row,
     _entity,
     _entity_columns,
 )
@@ -73,64 +72,13 @@ class BrowseQueries:
             row = conn.execute(select(t.clusters).where(t.clusters.c.id == cluster_id)).first()
         if row is None:
             return None
-        return ClusterRow(
-            row.id,
-            row.type,
-            row.date,
-            row.date_precision,
-            bool(row.approximate),
-            row.location_id,
-            row.summary,
-            row.outlets,
-            row.fatalities,
-            bool(row.fatalities_disputed),
-            float(row.confidence),
-        )
+        return _cluster_row(row)
 
     def cluster_of_event(self, event_id: str) -> str | None:
         query = select(t.events.c.cluster_id).where(t.events.c.id == event_id)
         with self.engine.connect() as conn:
             value: str | None = conn.execute(query).scalar_one_or_none()
         return value
-
-    def article_mentions(self, article_id: str) -> list[MentionRecord]:
-        """One article's mentions in text order, for highlighting its body."""
-        query = (
-            select(
-                t.mentions.c.article_id,
-                t.mentions.c.entity_id,
-                t.mentions.c.start_char,
-                t.mentions.c.end_char,
-                t.mentions.c.text,
-                t.mentions.c.role,
-            )
-            .where(t.mentions.c.article_id == article_id)
-            .order_by(t.mentions.c.start_char, t.mentions.c.id)
-        )
-        with self.engine.connect() as conn:
-            return [MentionRecord(*row) for row in conn.execute(query)]
-
-    def article_quotes(self, article_id: str) -> list[QuoteRecord]:
-        query = (
-            select(t.quotes)
-            .where(t.quotes.c.article_id == article_id)
-            .order_by(t.quotes.c.start_char, t.quotes.c.id)
-        )
-        with self.engine.connect() as conn:
-            rows = conn.execute(query).all()
-        return [
-            QuoteRecord(
-                row.id,
-                row.article_id,
-                row.start_char,
-                row.end_char,
-                row.text,
-                bool(row.direct),
-                row.speaker_id,
-                row.speaker_text,
-            )
-            for row in rows
-        ]
 
     def article_heads(self, ids: Iterable[str]) -> dict[str, ArticleHead]:
         wanted = sorted(set(ids))

@@ -333,7 +333,8 @@ class KnowledgeQueries:
         for row in rows:
             yield _entity(row), aliases.get(row.id, [])
 
-    def iter_mentions(self) -> Iterator[MentionRecord]:
+    def iter_mentions(self, *, article_id: str | None = None) -> Iterator[MentionRecord]:
+        """Mentions in text order, of every article or of one (to highlight its body)."""
         query = select(
             t.mentions.c.article_id,
             t.mentions.c.entity_id,
@@ -341,7 +342,9 @@ class KnowledgeQueries:
             t.mentions.c.end_char,
             t.mentions.c.text,
             t.mentions.c.role,
-        ).order_by(t.mentions.c.article_id, t.mentions.c.start_char)
+        ).order_by(t.mentions.c.article_id, t.mentions.c.start_char, t.mentions.c.id)
+        if article_id is not None:
+            query = query.where(t.mentions.c.article_id == article_id)
         with self.engine.connect() as conn:
             rows = conn.execute(query).all()
         for row in rows:
@@ -679,19 +682,7 @@ class EventQueries:
                 select(t.clusters).order_by(t.clusters.c.date, t.clusters.c.id)
             ).all()
         for row in rows:
-            yield ClusterRow(
-                row.id,
-                row.type,
-                row.date,
-                row.date_precision,
-                bool(row.approximate),
-                row.location_id,
-                row.summary,
-                row.outlets,
-                row.fatalities,
-                bool(row.fatalities_disputed),
-                float(row.confidence),
-            )
+            yield _cluster_row(row)
 
     def iter_claims(self) -> Iterator[ClaimRecord]:
         query = (
@@ -717,10 +708,16 @@ class EventQueries:
                 row.duplicate_of,
             )
 
-    def iter_quotes(self, *, speaker_id: str | None = None) -> Iterator[QuoteRecord]:
-        query = select(t.quotes).order_by(t.quotes.c.article_id, t.quotes.c.start_char)
+    def iter_quotes(
+        self, *, speaker_id: str | None = None, article_id: str | None = None
+    ) -> Iterator[QuoteRecord]:
+        query = select(t.quotes).order_by(
+            t.quotes.c.article_id, t.quotes.c.start_char, t.quotes.c.id
+        )
         if speaker_id:
             query = query.where(t.quotes.c.speaker_id == speaker_id)
+        if article_id is not None:
+            query = query.where(t.quotes.c.article_id == article_id)
         with self.engine.connect() as conn:
             rows = conn.execute(query).all()
         for row in rows:
@@ -734,6 +731,22 @@ class EventQueries:
                 row.speaker_id,
                 row.speaker_text,
             )
+
+
+def _cluster_row(row: Any) -> ClusterRow:
+    return ClusterRow(
+        row.id,
+        row.type,
+        row.date,
+        row.date_precision,
+        bool(row.approximate),
+        row.location_id,
+        row.summary,
+        row.outlets,
+        row.fatalities,
+        bool(row.fatalities_disputed),
+        float(row.confidence),
+    )
 
 
 def _entity_columns() -> Any:

@@ -10,7 +10,8 @@ answer an HTML page; the API keeps its problem+json answers.
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from collections.abc import Sequence
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, FastAPI, Query, Request
@@ -47,6 +48,20 @@ def _date(value: str | None) -> str | None:
 
 
 # -- dashboard, timeline, map ------------------------------------------------
+
+
+def _paged(rows: Sequence[Any], page: int) -> dict[str, Any]:
+    """One page of a list the store returned whole, and where it stands."""
+    return {
+        "rows": rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE],
+        "total": len(rows),
+        "pages": _page_count(len(rows), PAGE_SIZE),
+        "current": page,
+    }
+
+
+def _page_count(total: int, size: int) -> int:
+    return max(1, -(-total // size))
 
 
 @router.get("/", name="dashboard")
@@ -164,10 +179,7 @@ def articles(
     rows = ws.articles(lang=chosen)
     context = {
         "page": "articles",
-        "rows": rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE],
-        "total": len(rows),
-        "pages": max(1, -(-len(rows) // PAGE_SIZE)),
-        "current": page,
+        **_paged(rows, page),
         "languages": languages,
         "lang": chosen or "",
     }
@@ -229,10 +241,7 @@ def entities(
         ]
     context = {
         "page": "entities",
-        "rows": rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE],
-        "total": len(rows),
-        "pages": max(1, -(-len(rows) // PAGE_SIZE)),
-        "current": page,
+        **_paged(rows, page),
         "types": sorted(ENTITY_TYPES),
         "type": entity_type,
         "q": (q or "").strip(),
@@ -334,7 +343,7 @@ def search(
         "results": results,
         "error": error,
         "current": page,
-        "pages": max(1, -(-total // SEARCH_PAGE_SIZE)),
+        "pages": _page_count(total, SEARCH_PAGE_SIZE),
         "query_string": urlencode({k: v for k, v in filters.items() if v}),
         "entity_types": sorted(ENTITY_TYPES),
         "event_types": EVENT_TYPES,

@@ -161,7 +161,9 @@ def extract_events(
         ]
         chosen = _strongest_per_type(triggers, doc)
         here = [(x, s) for x, s in spans if sent.start_char <= x.start < sent.end_char]
+        sentence_timexes = [x for x, _ in here]
         owned = _owned_timexes(doc, chosen, here)
+        told: list[_Draft] = []
         for trigger in chosen:
             own = owned.get(trigger.token, [])
             others = {
@@ -173,22 +175,21 @@ def extract_events(
             usable = own or [x for x in timexes if x not in others]
             draft = _draft(doc, sent, number, trigger, index, usable, article, pack, dateline_key)
             if draft.event.type == "withdrawal":
-                draft.event = _to_effect(draft.event, [x for x, _ in here])
+                draft.event = _to_effect(draft.event, sentence_timexes)
             if draft.event.date_basis == "publication":
                 draft.event = _undated(
-                    draft.event, doc[trigger.token], [x for x, _ in here], narrative, number
+                    draft.event, doc[trigger.token], sentence_timexes, narrative, number
                 )
             listed = _listed_dates(doc, trigger, here, others, own)
-            drafts.extend(_enumerated(draft, sent, trigger, listed, index, mentions))
-        told = [
+            told.extend(_enumerated(draft, sent, trigger, listed, index, mentions))
+        drafts.extend(told)
+        days = [
             d.event.date
-            for d in drafts
-            if d.sentence == number
-            and d.event.date_basis == "text"
-            and d.event.date_precision == "day"
+            for d in told
+            if d.event.date_basis == "text" and d.event.date_precision == "day" and d.event.date
         ]
-        if told and told[-1] and _is_news(told[-1], article.publication_date):
-            narrative = (number, told[-1])
+        if days and _is_news(days[-1], article.publication_date):
+            narrative = (number, days[-1])
     return [d.event for d in _merge(drafts)]
 
 
@@ -231,14 +232,7 @@ def _undated(
     if when == "pluperfect":
         earlier = [x for x in sentence_timexes if x.value and x.value < (event.date or "")]
         if earlier:
-            best = min(earlier, key=lambda x: abs(x.start - trigger.idx))
-            return replace(
-                event,
-                date=best.value,
-                date_precision=best.precision,
-                approximate=best.approximate,
-                date_basis="text",
-            )
+            return _dated(event, min(earlier, key=lambda x: abs(x.start - trigger.idx)))
         return replace(event, date=None, date_precision=None, date_basis="none")
     told_now = when == "past" or (when == "present" and event.modality == "asserted")
     if told_now and narrative is not None and number - narrative[0] <= NARRATIVE_REACH:
@@ -252,13 +246,18 @@ def _to_effect(event: EventMention, sentence_timexes: Sequence[TimeExpr]) -> Eve
     effect = args.effective_date(event.evidence, event.start, sentence_timexes)
     if effect is None or effect.value == event.date:
         return event
+    return _dated(event, effect)
+
+
+def _dated(event: EventMention, timex: TimeExpr) -> EventMention:
+    """The event dated by a time expression printed in its sentence."""
     return replace(
         event,
-        date=effect.value,
-        date_precision=effect.precision,
-        approximate=effect.approximate,
+        date=timex.value,
+        date_precision=timex.precision,
+        approximate=timex.approximate,
         date_basis="text",
-        date_end=effect.end_value,
+        date_end=timex.end_value,
     )
 
 
@@ -311,12 +310,7 @@ def _enumerated(
         before = [m for m in places if m.start < timex.start]
         place = before[-1].key if before else draft.event.location_key
         event = replace(
-            draft.event,
-            date=timex.value,
-            date_precision=timex.precision,
-            approximate=timex.approximate,
-            date_basis="text",
-            date_end=timex.end_value,
+            _dated(draft.event, timex),
             location_key=place,
             participants=tuple(p for p in draft.event.participants if p.key != place)
             + ((Participant(place, "patient"),) if place else ()),
