@@ -125,7 +125,7 @@ class TimeExpr:
     anchor: AnchorKind = "absolute"
 
 
-MentionRole = Literal["name", "surname", "acronym", "metonym"]
+MentionRole = Literal["name", "surname", "acronym", "metonym", "anaphor"]
 
 
 @dataclass(frozen=True, slots=True)

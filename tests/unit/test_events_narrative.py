@@ -143,3 +143,130 @@ def test_and_joins_a_range_only_after_between(
 ) -> None:
     found = find_time_expressions(text, lang=lang, publication_date="2025-06-07")
     assert [(x.value, x.end_value) for x in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "La charte de l'organisation prévoit qu'un membre souhaitant se retirer "
+            "notifie sa décision un an à l'avance.",
+            "fr",
+        ),
+        (
+            "The statute provides that a withdrawal takes effect one year after notice.",
+            "en",
+        ),
+    ],
+)
+def test_a_rule_about_leaving_is_no_withdrawal(text: str, lang: str) -> None:
+    assert of_type(events(text, lang=lang), "withdrawal") == []
+
+
+def test_a_definite_act_under_a_provision_is_still_told() -> None:
+    text = "Le communiqué précise que le Niger a quitté la CEDEAO le 29 janvier 2025."
+    assert [e.date for e in of_type(events(text, lang="fr"), "withdrawal")] == ["2025-01-29"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "state"),
+    [
+        ("Depuis le putsch de 2021, Ouagadougou a changé de partenaires.", "fr", "burkina_faso"),
+        (
+            "The junta has ruled since the 2023 overthrow of President Mohamed Bazoum.",
+            "en",
+            "niger",
+        ),
+        ("Le coup d'État de 2022 à Ouagadougou a surpris les diplomates.", "fr", "burkina_faso"),
+    ],
+)
+def test_a_coup_is_placed_in_its_state(text: str, lang: str, state: str) -> None:
+    assert [e.location_key for e in of_type(events(text, lang=lang), "coup")] == [f"pack:{state}"]
+
+
+def test_a_person_the_coup_prompts_does_not_place_it() -> None:
+    text = (
+        "In 2021 the president of Chad was overthrown in a coup, prompting Joe Biden "
+        "to restrict aid."
+    )
+    assert "pack:united_states" not in {e.location_key for e in events(text, lang="en")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Créée en 2023, l'alliance a été érigée en confédération en juillet 2024.", "fr"),
+        ("The bloc was turned into a confederation in July 2024.", "en"),
+    ],
+)
+def test_becoming_a_confederation_is_a_treaty(text: str, lang: str) -> None:
+    treaties = of_type(events(text, lang=lang), "agreement_treaty")
+    assert [e.date for e in treaties] == ["2024-07"]
+
+
+def test_giving_birth_to_an_alliance_founds_it() -> None:
+    text = "En mars 2023, les trois États ont signé un pacte, donnant naissance à une alliance."
+    found = events(text, lang="fr")
+    assert [e.date for e in of_type(found, "alliance_formation")] == ["2023-03"]
+
+
+def test_an_act_at_a_summit_happens_in_its_city() -> None:
+    text = "Lors du sommet de Bamako du 4 mars 2025, les dirigeants ont signé un traité de défense."
+    treaties = of_type(events(text, lang="fr"), "agreement_treaty")
+    assert [e.location_key for e in treaties] == ["pack:bamako"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Lors de son sommet de décembre à Lomé, la CEDEAO a accordé un délai.", "2024-12"),
+        ("Depuis le mois de septembre, le JNIM impose un blocus sur le carburant.", "2024-09"),
+    ],
+)
+def test_a_month_after_de_dates_the_act(text: str, date: str) -> None:
+    found = events(text, lang="fr", published="2025-02-03")
+    assert [e.date for e in found if e.type in ("summit", "blockade")] == [date]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "The Alliance of Sahel States met on Monday. The alliance was founded in 2023.",
+            "en",
+        ),
+        (
+            "L'Alliance des États du Sahel s'est réunie lundi. L'alliance a été fondée en 2023.",
+            "fr",
+        ),
+    ],
+)
+def test_the_alliance_points_back_to_the_named_one(text: str, lang: str) -> None:
+    founding = of_type(events(text, lang=lang), "alliance_formation")
+    assert [[p.key for p in e.participants] for e in founding] == [["pack:aes"]]
+
+
+def test_a_plural_noun_points_back_to_nothing() -> None:
+    text = "The Alliance of Sahel States met. The alliances of the region were founded in 2023."
+    founding = of_type(events(text, lang="en"), "alliance_formation")
+    assert all("pack:aes" not in {p.key for p in e.participants} for e in founding)
+
+
+def test_a_founding_takes_no_place_from_a_coordinated_verb() -> None:
+    text = (
+        "The Alliance of Sahel States was formed in September 2023 and turned into a "
+        "confederation at a summit in Niamey in July 2024."
+    )
+    found = events(text, lang="en")
+    assert [e.location_key for e in of_type(found, "alliance_formation")] == [None]
+    assert [e.location_key for e in of_type(found, "agreement_treaty")] == ["pack:niamey"]
+
+
+def test_a_bloc_leaving_names_its_members_not_a_country_in_passing() -> None:
+    text = (
+        "The Alliance of Sahel States decided in early 2025 to withdraw from ECOWAS. "
+        "The withdrawal followed the 2023 coup in Niger."
+    )
+    article = Article("t", "k", "file:///t.txt", None, None, "2025-03-12", "text", "en", text)
+    claims = [c for c in analyze(article).claims if c.property == "withdrew_from"]
+    assert {c.subject_key for c in claims} == {"pack:mali", "pack:niger", "pack:burkina_faso"}

@@ -250,3 +250,32 @@ def test_mentions_french_capital_in_relations_is_its_government(fr_nlp: Any) -> 
     assert [(m.text, m.role, m.name) for m in found if m.text == "Paris"] == [
         ("Paris", "metonym", "France")
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        (
+            "fr",
+            "Le ministre a annoncé une force unifiée de l'AES à Niamey.",
+            "force unifiée de l'AES",
+        ),
+        (
+            "en",
+            "They announced the unified force of the Alliance of Sahel States on Monday.",
+            "unified force of the Alliance of Sahel States",
+        ),
+    ],
+)
+def test_mentions_long_name_with_a_lower_case_head(
+    lang: str, text: str, name: str, en_nlp: Any, fr_nlp: Any
+) -> None:
+    nlp = fr_nlp if lang == "fr" else en_nlp
+    found, _ = extract_mentions(nlp(text), nlp, PACK, lang)
+    assert [(m.text, m.key) for m in found if m.key == "pack:fu_aes"] == [(name, "pack:fu_aes")]
+
+
+def test_mentions_a_lone_common_noun_is_no_name(fr_nlp: Any) -> None:
+    text = "Une force de police a été déployée au marché."
+    found, _ = extract_mentions(fr_nlp(text), fr_nlp, PACK, "fr")
+    assert all(m.key != "pack:fu_aes" for m in found)

@@ -113,21 +113,19 @@ def _withdrawals(
         and p.key != event.location_key
         and not _is_town(p.key, pack)
     ]
-    # Those who act ("the three states left ECOWAS"), not every country the sentence names.
-    agents = [p.key for p in countries if p.role == "agent"]
-    states = agents or [p.key for p in countries]
-    if not states:
-        for org in _orgs(event, by_key):
-            if org == left or not org.startswith("pack:"):
-                continue
-            members = [
-                f"pack:{e.id}"
-                for e in pack.of_type("GPE")
-                if org.removeprefix("pack:") in e.member_of
-            ]
-            if members:
-                states = members
-                break
+    # Those who act ("the three states left ECOWAS"), then the members of a bloc that
+    # left ("the AES's decision to withdraw"), before any country named in passing.
+    states = [p.key for p in countries if p.role == "agent"]
+    for org in _orgs(event, by_key) if not states else ():
+        if org == left or not org.startswith("pack:"):
+            continue
+        members = [
+            f"pack:{e.id}" for e in pack.of_type("GPE") if org.removeprefix("pack:") in e.member_of
+        ]
+        if members:
+            states = members
+            break
+    states = states or [p.key for p in countries]
     effect = effective_date(event.evidence, event.start, timexes)
     qualifier = (
         "effective"

@@ -8,6 +8,7 @@ the model guesses; the model then labels only what is left.
 
 from __future__ import annotations
 
+import re
 import threading
 import unicodedata
 from collections.abc import Iterator
@@ -105,6 +106,28 @@ def _variants(form: str) -> Iterator[str]:
         if any(ch.islower() for ch in text) and len(text) > 3:
             # All-caps datelines and headings ("BAMAKO, Mali —").
             yield text.upper()
+        common = _common_head(text)
+        if common is not None:
+            yield common
+            if "'" in common:
+                yield common.replace("'", "\u2019")
+
+
+#: Words that join a descriptive head to the name it belongs to.
+_JOINERS = re.compile(r"\s(?:of|de|du|des|d')\s?", re.IGNORECASE)
+
+
+def _common_head(form: str) -> str | None:
+    """ "force unifiée de l'AES", "the unified force of the Alliance of Sahel States":
+    the press writes the descriptive head of a long name in lower case when what
+    follows still names it, so that form counts too."""
+    joiner = _JOINERS.search(form)
+    if joiner is None or not any(ch.isupper() for ch in form[joiner.end() :]):
+        return None
+    head = form[: joiner.start()]
+    if not head[:1].isupper() or any(w.isupper() and len(w) > 1 for w in head.split()):
+        return None
+    return head.lower() + form[joiner.start() :]
 
 
 def _pattern_forms(pack: DomainPack, lang: str) -> Iterator[tuple[str, PackEntity]]:

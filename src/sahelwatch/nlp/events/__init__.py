@@ -31,6 +31,7 @@ from sahelwatch.model import (
     TimeExpr,
 )
 from sahelwatch.nlp.events import arguments as args
+from sahelwatch.nlp.events.anaphora import anaphors
 from sahelwatch.nlp.events.triggers import Trigger, find_triggers, lexicon
 from sahelwatch.nlp.words import word_list
 
@@ -85,6 +86,14 @@ TEMPORAL_ORDER = frozenset(
 STARTING_FROM = frozenset({"since", "depuis"})
 MEDIA_VERBS = frozenset({"tell", "confier", "déclarer"})
 PLACELESS = frozenset({"withdrawal", "alliance_formation"})
+#: Acts done at a meeting, which take its place when the sentence gives them none.
+DONE_AT_MEETINGS = frozenset(
+    {"agreement_treaty", "appointment_leadership", "institution_launch", "statement_accusation"}
+)
+#: Where a coup names whom it overthrows: "overthrew X", "X was ousted", "le renversement de X".
+PATIENT_DEPS = frozenset({"obj", "dobj", "nsubj:pass", "nsubjpass", "nmod"})
+#: Events that befall a state, placed in the country even when a city is named.
+STATE_EVENTS = frozenset({"coup"})
 #: Events a sentence may list ("coups in Mali in 2020 and Niger in 2023"), one per date.
 ENUMERABLE = frozenset({"coup", "attack"})
 ACCUSING = frozenset(
@@ -107,6 +116,7 @@ ACCUSING = frozenset(
         "reprocher",
     }
 )
+SUBORDINATORS = frozenset({"que", "qu'", "qu\u2019", "that"})
 DEFINITE = frozenset({"the", "this", "that", "le", "la", "l'", "l\u2019", "ce", "cette", "cet"})
 SAME_OCCASION = {"meeting_visit": "summit"}
 MERGE_DISTANCE = 2
@@ -145,7 +155,9 @@ def extract_events(
     lex = lexicon(nlp, pack, lang)
     quoted = [(q.start, q.end) for q in quotes if q.direct]
     nationality_keys = _nationality_tokens(doc, nationalities)
-    index = args.MentionIndex(doc, mentions, nationality_keys)
+    index = args.MentionIndex(
+        doc, [*mentions, *anaphors(doc, mentions, pack, lang)], nationality_keys
+    )
     names = {i: m.name for i, m in index.by_token.items()}
     dateline_key = _dateline_place(mentions, article)
     officials = word_list("officials")
@@ -182,7 +194,7 @@ def extract_events(
                 )
             listed = _listed_dates(doc, trigger, here, others, own)
             told.extend(_enumerated(draft, sent, trigger, listed, index, mentions))
-        drafts.extend(told)
+        drafts.extend(_at_the_summit(told))
         days = [
             d.event.date
             for d in told
@@ -191,6 +203,20 @@ def extract_events(
         if days and _is_news(days[-1], article.publication_date):
             narrative = (number, days[-1])
     return [d.event for d in _merge(drafts)]
+
+
+def _at_the_summit(told: list[_Draft]) -> list[_Draft]:
+    """Acts told with a summit in one sentence happen where the summit is: "l'AES a
+    été transformée en confédération lors du sommet de Niamey" was signed in Niamey."""
+    summits = {d.event.location_key for d in told if d.event.type == "summit" and d.explicit_place}
+    summits.discard(None)
+    if len(summits) != 1:
+        return told
+    (place,) = summits
+    for draft in told:
+        if draft.event.type in DONE_AT_MEETINGS and draft.event.location_key is None:
+            draft.event = replace(draft.event, location_key=place)
+    return told
 
 
 def _listed_dates(
@@ -405,6 +431,8 @@ def _filter(
             continue  # "attacks have continued", "militant threats": trends, not one event
         if trigger.type in ("attack", "sanction") and _under_framing(token):
             continue
+        if _generic_rule(token):
+            continue
         out.append(trigger)
     return out
 
@@ -521,6 +549,33 @@ def _appointee(token: Token, index: args.MentionIndex, officials: frozenset[str]
                         return True
         mention = index.by_token.get(anchor.i)
         if mention is not None and mention.type == "PERSON":
+            return True
+    return False
+
+
+def _generic_rule(token: Token) -> bool:
+    """Is the trigger the generic act of a rule: "le traité prévoit qu'un État
+    souhaitant se retirer …", "Article 127 provides that a withdrawal takes effect …"?
+
+    Read from the surface, which survives the parser's errors on long legal
+    sentences: a verb of provision, then "que"/"that", then an indefinite article
+    before the trigger.
+    """
+    sent = token.sent
+    provisions = word_list("provision_verbs")
+    for verb in sent:
+        if verb.i >= token.i:
+            return False
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in provisions:
+            continue
+        between = token.doc[verb.i + 1 : token.i + 1]
+        marks = [t.i for t in between if t.lower_ in SUBORDINATORS]
+        if marks and any(
+            t.i > marks[0]
+            and t.pos_ == "DET"
+            and ("Ind" in t.morph.get("Definite", []) or t.lower_ in ("a", "an", "any"))
+            for t in between
+        ):
             return True
     return False
 
@@ -667,9 +722,12 @@ def _draft(
     dateline_key: str | None,
 ) -> _Draft:
     token = doc[trigger.token]
-    place, explicit = args.location(sent, token, index, pack)
-    if trigger.type in PLACELESS and not explicit:
+    placeless = trigger.type in PLACELESS
+    place, explicit = args.location(sent, token, index, pack, own_only=placeless)
+    if placeless and not explicit:
         place = None
+    if trigger.type in STATE_EVENTS:
+        place, explicit = _state_of(place, explicit, sent, token, index, pack)
     timex = args.choose_date(sent, token, timexes)
     # The dateline places the news of the day better than a country named in passing.
     if not explicit and dateline_key and _happens_at_dateline(trigger.type, timex, article):
@@ -716,6 +774,42 @@ def _draft(
         and not any(c.dep_ in ("amod", "nummod") and c.like_num for c in token.children)
     )
     return _Draft(event, number, anaphoric, explicit, {p.key for p in people})
+
+
+def _state_of(
+    place: str | None,
+    explicit: bool,
+    sent: Span,
+    trigger: Token,
+    index: args.MentionIndex,
+    pack: DomainPack,
+) -> tuple[str | None, bool]:
+    """The state a coup befalls: "le putsch de Niamey" is Niger's, "le renversement
+    du président Bazoum" is his country's, and "depuis les coups d'État de 2020,
+    Bamako a rompu …" names Mali by its capital."""
+    overthrown = {
+        t.i
+        for child in trigger.children
+        if child.dep_ in PATIENT_DEPS or (child.dep_ == "prep" and child.lower_ == "of")
+        for t in child.subtree
+    }
+    states: list[str] = []
+    for mention in index.in_span(sent):
+        ref = pack.get(mention.pack_id) if mention.pack_id else None
+        if ref is None:
+            continue
+        if ref.type == "PERSON" and ref.nationality:
+            tokens = [i for i, m in index.by_token.items() if m is mention]
+            if any(i in overthrown for i in tokens):
+                return f"pack:{ref.nationality}", explicit  # the overthrown leader's state
+        if ref.type == "GPE" and mention.role == "metonym":
+            states.append(ref.capital_of or ref.id)
+    entity = pack.get(place.removeprefix("pack:")) if place and place.startswith("pack:") else None
+    if entity is not None and entity.type == "GPE" and entity.country:
+        return f"pack:{entity.country}", explicit
+    if place is None and len(set(states)) == 1:
+        return f"pack:{states[0]}", False
+    return place, explicit
 
 
 def _happens_at_dateline(event_type: str, timex: TimeExpr | None, article: Article) -> bool:

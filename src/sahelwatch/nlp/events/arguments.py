@@ -142,10 +142,16 @@ def _clause_verb(token: Token) -> Token:
 
 
 def location(
-    sent: Span, trigger: Token, index: MentionIndex, pack: DomainPack
+    sent: Span, trigger: Token, index: MentionIndex, pack: DomainPack, *, own_only: bool = False
 ) -> tuple[str | None, bool]:
-    """A place the sentence puts the event in; (key, explicit). Cities beat countries."""
-    own = {t.i for t in trigger.subtree}
+    """A place the sentence puts the event in; (key, explicit). Cities beat countries.
+
+    ``own_only`` keeps to the trigger's own phrase, without the verbs coordinated
+    with it: "formed in 2023 and turned into a confederation at a summit in
+    Niamey" does not found the alliance in Niamey.
+    """
+    coordinated = {t.i for c in trigger.children if c.dep_ == "conj" for t in c.subtree}
+    own = {t.i for t in trigger.subtree} - coordinated
     places: list[tuple[int, int, Mention]] = []
     countries: list[Mention] = []
     for mention in index.in_span(sent):
@@ -155,6 +161,8 @@ def location(
         if not tokens:
             continue
         head = tokens[-1]
+        if own_only and head.i not in own:
+            continue
         if _locative(head, trigger):
             places.append((head.i in own, _specificity(mention, pack), mention))
         elif mention.type == "GPE" and head.dep_ in ("poss", "pobj", "compound"):

@@ -194,6 +194,12 @@ def _theme_tokens(token: Token) -> Iterator[Token]:
                 yield from _noun_phrase(child)
         if token.dep_ == "pobj" and token.head.head.pos_ == "NOUN":
             yield from _noun_phrase(token.head.head)
+        if token.dep_ in ("obj", "dobj"):
+            # "donnant naissance à l'AES", "gave birth to the AES": the light verb's
+            # complement is what is born.
+            for child in token.head.children:
+                if child.dep_ in ("obl:arg", "prep") and child.i > token.i:
+                    yield from _noun_phrase(child)
         return
     for child in token.children:
         as_phrase = child.dep_ == "prep" and child.lower_ in ("as", "comme", "en")

@@ -151,12 +151,13 @@ def _rules() -> list[Rule]:
         ),
         # octobre dernier / mars prochain
         r(r"(?P<m><MONF>)<S>(?P<rel>dernier|prochain)\b", cal, "month"),
-        # en octobre / depuis janvier / au mois d'avril (the preposition stays out of the span)
+        # en octobre / depuis janvier / au mois d'avril / depuis le mois de septembre /
+        # le sommet de décembre (the preposition stays out of the span)
         r(
             r"(?:\b(?:en|depuis|dès|avant|après|pendant|durant|d<APOS>ici|jusqu<APOS>en"
-            r"|au<S>mois<S>de)<S>|\bau<S>mois<S>d<APOS>)(?P<t>(?P<m><MONF>))",
-            cal, "month", back=3, at_head=False,
-            lead="en depuis dès avant après pendant durant ici d de",
+            r"|(?:au|le)<S>mois<S>de|de)<S>|\b(?:(?:au|le)<S>mois<S>)?d<APOS>)(?P<t>(?P<m><MONF>))",
+            cal, "month", back=4, at_head=False,
+            lead="en depuis dès avant après pendant durant ici d de mois",
         ),
         # lundi / lundi dernier / mardi prochain / ce mercredi
         r(
