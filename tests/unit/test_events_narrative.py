@@ -270,3 +270,12 @@ def test_a_bloc_leaving_names_its_members_not_a_country_in_passing() -> None:
     article = Article("t", "k", "file:///t.txt", None, None, "2025-03-12", "text", "en", text)
     claims = [c for c in analyze(article).claims if c.property == "withdrew_from"]
     assert {c.subject_key for c in claims} == {"pack:mali", "pack:niger", "pack:burkina_faso"}
+
+
+def test_two_coordinated_nouns_of_one_type_are_two_acts() -> None:
+    text = (
+        "Depuis le départ des soldats français du Niger en 2023 et la fin de la mission "
+        "de l'Union européenne en juin 2024, l'armée combat seule."
+    )
+    withdrawals = of_type(events(text, lang="fr"), "withdrawal")
+    assert sorted(e.date or "" for e in withdrawals) == ["2023", "2024-06"]

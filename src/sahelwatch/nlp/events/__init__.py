@@ -116,6 +116,7 @@ ACCUSING = frozenset(
         "reprocher",
     }
 )
+COORDINATORS = frozenset({"et", "and", "puis", "then"})
 SUBORDINATORS = frozenset({"que", "qu'", "qu\u2019", "that"})
 DEFINITE = frozenset({"the", "this", "that", "le", "la", "l'", "l\u2019", "ce", "cette", "cet"})
 SAME_OCCASION = {"meeting_visit": "summit"}
@@ -699,15 +700,35 @@ def _subject_is_official(
 def _strongest_per_type(triggers: list[Trigger], doc: Doc) -> list[Trigger]:
     """One event per type and clause: "a new head is expected to be named, succeeding
     X, who was appointed last year" tells two appointments, in two clauses."""
-    best: dict[tuple[str, int], Trigger] = {}
+    best: dict[tuple[str, int, int], Trigger] = {}
     for trigger in triggers:
         clause = args.clause_of(doc[trigger.token]).i
-        key = (trigger.type, clause)
+        key = (trigger.type, clause, _coordinated_slot(trigger, triggers, doc))
         current = best.get(key)
         if current is None or trigger.strength > current.strength:
             best[key] = trigger
     # A creation frame and a pattern naming the same thing: keep one reading of the words.
     return sorted(best.values(), key=lambda t: t.start)
+
+
+def _coordinated_slot(trigger: Trigger, triggers: list[Trigger], doc: Doc) -> int:
+    """Nouns of one type joined by "et"/"and" name two acts: "le départ de Barkhane en
+    2022 et la fin de la MINUSMA en décembre 2023". Each such noun gets its own slot;
+    every other trigger shares the clause's (-1)."""
+    token = doc[trigger.token]
+    if token.pos_ != "NOUN":
+        return -1
+    for other in triggers:
+        if other.type != trigger.type or other.end > trigger.start:
+            continue
+        if doc[other.token].pos_ != "NOUN":
+            continue
+        path = _path(token, doc[other.token])
+        if path is not None and not any(t.dep_ == "conj" for t in path):
+            continue  # a noun inside the other's phrase: "le retrait de la force de départ"
+        if any(t.lower_ in COORDINATORS for t in doc[other.end : trigger.start]):
+            return trigger.token
+    return -1
 
 
 def _draft(
