@@ -279,3 +279,36 @@ def test_two_coordinated_nouns_of_one_type_are_two_acts() -> None:
     )
     withdrawals = of_type(events(text, lang="fr"), "withdrawal")
     assert sorted(e.date or "" for e in withdrawals) == ["2023", "2024-06"]
+
+
+def test_what_an_indefinite_state_wishes_is_no_act() -> None:
+    text = "Under the charter, a member state that wishes to leave must give a year's notice."
+    assert of_type(events(text, lang="en"), "withdrawal") == []
+
+
+def test_a_relative_clause_of_an_indefinite_noun_still_tells_an_act() -> None:
+    text = "A militia that attacked the village of Dori was routed on 3 March 2025."
+    assert [e.date for e in of_type(events(text, lang="en"), "attack")] == ["2025-03-03"]
+
+
+def test_one_act_is_not_merged_into_several() -> None:
+    text = (
+        "Relations have soured since the coups that brought soldiers to power in Bamako, "
+        "Ouagadougou and Niamey. After the overthrow of Niger's president, Mohamed Bazoum, "
+        "in July 2023, the bloc closed its borders."
+    )
+    coups = of_type(events(text, lang="en", published="2024-01-29"), "coup")
+    assert sorted((e.date or "", e.location_key or "") for e in coups) == [
+        ("", ""),
+        ("2023-07", "pack:niger"),
+    ]
+
+
+def test_a_place_before_each_date_lists_acts() -> None:
+    text = "French troops left Mali in 2022, Burkina Faso in 2023 and Niger at the end of 2023."
+    withdrawals = of_type(events(text, lang="en"), "withdrawal")
+    assert sorted((e.date, e.location_key) for e in withdrawals) == [
+        ("2022", "pack:mali"),
+        ("2023", "pack:burkina_faso"),
+        ("2023", "pack:niger"),
+    ]

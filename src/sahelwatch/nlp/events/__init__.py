@@ -134,6 +134,8 @@ class _Draft:
     anaphoric: bool
     explicit_place: bool
     keys: set[str] = field(default_factory=set)
+    #: The trigger names several acts ("the coups"), which one act ("the overthrow") is not.
+    plural: bool = False
 
 
 def extract_events(
@@ -192,6 +194,11 @@ def extract_events(
             if draft.event.date_basis == "publication":
                 draft.event = _undated(
                     draft.event, doc[trigger.token], sentence_timexes, narrative, number
+                )
+            if draft.plural and draft.event.date_basis == "publication":
+                # "since the coups": several acts have no one date, least of all the paper's
+                draft.event = replace(
+                    draft.event, date=None, date_precision=None, date_basis="none"
                 )
             listed = _listed_dates(doc, trigger, here, others, own)
             told.extend(_enumerated(draft, sent, trigger, listed, index, mentions))
@@ -314,7 +321,7 @@ def _enumerated(
         or (t.pos_ in ("NOUN", "VERB") and "Plur" in t.morph.get("Number", []))
         for t in sent.doc[trigger.start : trigger.end]
     )
-    if draft.event.type not in ENUMERABLE or not plural:
+    if draft.event.type not in ENUMERABLE and draft.event.type != "withdrawal":
         return [draft]
     dated = sorted(
         (x for x in timexes if x.value and sent.start_char <= x.start < sent.end_char),
@@ -332,6 +339,13 @@ def _enumerated(
         ),
         key=lambda m: m.start,
     )
+    # "left Mali in 2022, Burkina Faso in 2023 and Niger at the end of 2023": a place
+    # before each date lists acts as surely as a plural noun does.
+    alternating = _place_date_list(dated, places, sent.doc[trigger.token].idx)
+    if len(alternating) >= 2:
+        dated = alternating
+    elif not (plural and draft.event.type in ENUMERABLE):
+        return [draft]
     out = []
     for timex in dated:
         before = [m for m in places if m.start < timex.start]
@@ -343,6 +357,21 @@ def _enumerated(
             + ((Participant(place, "patient"),) if place else ()),
         )
         out.append(_Draft(event, draft.sentence, False, bool(before), set(draft.keys)))
+    return out
+
+
+def _place_date_list(dated: list[TimeExpr], places: list[Mention], start: int) -> list[TimeExpr]:
+    """The dates of a list in which each follows its own place: "left Mali in 2022,
+    Burkina Faso in 2023 and Niger at the end of 2023" (three dates)."""
+    out: list[TimeExpr] = []
+    seen: set[str] = set()
+    for timex in dated:
+        place = next((m.key for m in places if start <= m.start < timex.start), None)
+        if place is None or place in seen:
+            break
+        seen.add(place)
+        out.append(timex)
+        start = timex.end
     return out
 
 
@@ -562,6 +591,8 @@ def _generic_rule(token: Token) -> bool:
     sentences: a verb of provision, then "que"/"that", then an indefinite article
     before the trigger.
     """
+    if _wished_by_anyone(token):
+        return True
     sent = token.sent
     provisions = word_list("provision_verbs")
     for verb in sent:
@@ -578,6 +609,25 @@ def _generic_rule(token: Token) -> bool:
             for t in between
         ):
             return True
+    return False
+
+
+def _wished_by_anyone(token: Token) -> bool:
+    """ "a member state that wishes to leave must give notice", "un État souhaitant se
+    retirer": what an indefinite someone would want to do is a rule, not an act."""
+    volition = word_list("volition_verbs")
+    current, wished = token, False
+    for _ in range(4):
+        if current.head.i == current.i:
+            return False
+        wished = wished or current.head.lemma_.lower() in volition
+        current = current.head
+        if current.pos_ in ("NOUN", "PROPN"):
+            return wished and any(
+                c.dep_ == "det"
+                and ("Ind" in c.morph.get("Definite", []) or c.lower_ in ("a", "an", "any"))
+                for c in current.children
+            )
     return False
 
 
@@ -743,15 +793,24 @@ def _draft(
     dateline_key: str | None,
 ) -> _Draft:
     token = doc[trigger.token]
+    plural = token.pos_ == "NOUN" and "Plur" in token.morph.get("Number", [])
     placeless = trigger.type in PLACELESS
     place, explicit = args.location(sent, token, index, pack, own_only=placeless)
     if placeless and not explicit:
         place = None
     if trigger.type in STATE_EVENTS:
         place, explicit = _state_of(place, explicit, sent, token, index, pack)
+    if plural and len(_cities_states(sent, index, pack)) > 1:
+        # "the coups that brought soldiers to power in Bamako, Ouagadougou and Niamey"
+        place, explicit = None, False
     timex = args.choose_date(sent, token, timexes)
     # The dateline places the news of the day better than a country named in passing.
-    if not explicit and dateline_key and _happens_at_dateline(trigger.type, timex, article):
+    if (
+        not explicit
+        and not plural
+        and dateline_key
+        and _happens_at_dateline(trigger.type, timex, article)
+    ):
         place = dateline_key
     date: str | None = None
     precision: Precision | None = None
@@ -794,7 +853,7 @@ def _draft(
         and any(c.lower_ in DEFINITE or c.dep_ == "poss" for c in token.children)
         and not any(c.dep_ in ("amod", "nummod") and c.like_num for c in token.children)
     )
-    return _Draft(event, number, anaphoric, explicit, {p.key for p in people})
+    return _Draft(event, number, anaphoric, explicit, {p.key for p in people}, plural)
 
 
 def _state_of(
@@ -831,6 +890,17 @@ def _state_of(
     if place is None and len(set(states)) == 1:
         return f"pack:{states[0]}", False
     return place, explicit
+
+
+def _cities_states(sent: Span, index: args.MentionIndex, pack: DomainPack) -> set[str]:
+    """The states whose cities a sentence names as places ("in Bamako, Ouagadougou and
+    Niamey"); a capital standing for its government ("Bamako a rompu") is no place."""
+    states = set()
+    for mention in index.in_span(sent):
+        entity = pack.get(mention.pack_id) if mention.pack_id else None
+        if entity is not None and entity.country and mention.role != "metonym":
+            states.add(entity.country)
+    return states
 
 
 def _happens_at_dateline(event_type: str, timex: TimeExpr | None, article: Article) -> bool:
@@ -874,7 +944,7 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
 def _same_act(earlier: _Draft, later: _Draft) -> bool:
     a, b = earlier.event, later.event
     same_type = a.type == b.type or SAME_OCCASION.get(b.type) == a.type
-    if not same_type:
+    if not same_type or earlier.plural != later.plural:
         return False
     if later.anaphoric and (
         b.date_basis != "text" or a.date_basis != "text" or _dates_agree(a.date or "", b.date or "")

@@ -223,6 +223,13 @@ def _locative(token: Token, trigger: Token) -> bool:
             return True
         if dep == "poss" and current.head.i == trigger.i:
             return True
+        if (
+            dep == "pobj"
+            and current.head.lower_ == "of"
+            and current.head.head.lemma_.lower() in word_list("place_heads")
+        ):
+            current = current.head.head  # "near the desert city of Agadez"
+            continue
         if dep in ("appos", "compound", "poss", "pobj", "nmod"):
             current = current.head
             continue
