@@ -312,3 +312,92 @@ def test_a_place_before_each_date_lists_acts() -> None:
         ("2023", "pack:burkina_faso"),
         ("2023", "pack:niger"),
     ]
+
+
+def test_a_withdrawal_is_dated_by_its_completion() -> None:
+    text = "Le retrait des soldats, annoncé fin septembre, s'est achevé vendredi."
+    withdrawals = of_type(events(text, lang="fr", published="2023-12-23"), "withdrawal")
+    assert [e.date for e in withdrawals] == ["2023-12-22"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (
+            "Announced in January 2024, the withdrawal of the troops ended on 12 March 2025.",
+            "2025-03-12",
+        ),
+        (
+            "Annoncé fin septembre, le retrait des soldats se déroule en plusieurs étapes.",
+            "2024-09",
+        ),
+    ],
+)
+def test_an_announced_act_takes_the_announcement_date_only_for_want_of_another(
+    text: str, date: str
+) -> None:
+    lang = "fr" if "retrait" in text else "en"
+    withdrawals = of_type(events(text, lang=lang, published="2025-03-20"), "withdrawal")
+    assert [e.date for e in withdrawals] == [date]
+
+
+def test_a_thing_s_date_is_not_the_act_s() -> None:
+    text = "Ce départ fait suite à la dénonciation par le Niger de l'accord de 2018."
+    withdrawals = of_type(events(text, lang="fr", published="2023-02-20"), "withdrawal")
+    assert all(e.date != "2018" for e in withdrawals)
+
+
+def test_soldiers_leaving_the_country_withdraw() -> None:
+    text = "Les derniers militaires français ont quitté le pays vendredi. Le ministre a quitté le pays."
+    withdrawals = of_type(events(text, lang="fr", published="2023-12-23"), "withdrawal")
+    assert [e.date for e in withdrawals] == ["2023-12-22"]
+
+
+def test_taking_control_of_a_town_split_by_a_date_is_an_attack() -> None:
+    text = "L'armée a pris mardi dernier le contrôle de Kidal, bastion rebelle depuis une décennie."
+    attacks = of_type(events(text, lang="fr", published="2023-11-20"), "attack")
+    assert [(e.date, e.location_key) for e in attacks] == [("2023-11-14", "pack:kidal")]
+
+
+def test_a_running_toll_is_no_attack() -> None:
+    text = "More than 300 peacekeepers have been killed since the start of the mission."
+    assert of_type(events(text, lang="en"), "attack") == []
+
+
+def test_a_date_in_another_clause_is_that_clause_s() -> None:
+    text = (
+        "Début décembre, Niamey et Ouagadougou ont annoncé leur retrait du G5 Sahel, "
+        "que Bamako avait quitté en mai 2022."
+    )
+    withdrawals = of_type(events(text, lang="fr", published="2023-12-23"), "withdrawal")
+    assert [e.date for e in withdrawals] == ["2023-12"]
+
+
+def test_ending_a_force_s_operations_creates_no_force() -> None:
+    text = "L'armée a officialisé dimanche la fin des opérations de la force spéciale Sabre."
+    assert of_type(events(text, lang="fr", published="2023-02-20"), "force_creation") == []
+
+
+def test_a_described_participle_is_no_statement() -> None:
+    text = "Le gouvernement a suspendu RFI, accusée de relayer un message jihadiste, en décembre."
+    assert of_type(events(text, lang="fr"), "statement_accusation") == []
+
+
+def test_taking_control_of_a_business_is_no_attack() -> None:
+    text = "The government is taking full control of Somair, a mining company, on Monday."
+    assert of_type(events(text, lang="en"), "attack") == []
+
+
+def test_a_coup_is_placed_in_the_state_of_the_leaders_named() -> None:
+    text = "Ibrahim Traore seized power last September, ousting Paul-Henri Damiba."
+    coups = of_type(events(text, lang="en", published="2023-01-26"), "coup")
+    assert [e.location_key for e in coups] == ["pack:burkina_faso"]
+
+
+def test_a_withdrawal_demanded_long_ago_is_dated_by_its_end() -> None:
+    text = (
+        "The UN mission formally came to an end on Sunday, completing a withdrawal "
+        "demanded by the military rulers six months ago."
+    )
+    withdrawals = of_type(events(text, lang="en", published="2024-01-02"), "withdrawal")
+    assert [e.date for e in withdrawals] == ["2023-12-31"]

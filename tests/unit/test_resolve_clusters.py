@@ -111,3 +111,22 @@ def test_clusters_are_incremental() -> None:
     stored = replace(a, cluster_id=assigned["a1"])  # as the store gives it back
     b = event("b1", "B", "summit", place="niamey", people=("mali", "niger"))
     assert ClusterResolver([stored, b], PACK).assign() == {"b1": assigned["a1"]}
+
+
+def test_clusters_one_fight_for_a_town_told_by_its_army_and_its_state() -> None:
+    a = event("a1", "A", "attack", date="2023-11-14", place="kidal", people=("fama",))
+    b = event("b1", "B", "attack", date="2023-11", place="kidal", people=("mali", "wagner_group"))
+    assert clusters_of(a, b) == [{"a1", "b1"}]
+
+
+def test_clusters_fights_for_a_town_on_other_days_stay_apart() -> None:
+    a = event("a1", "A", "attack", date="2023-11-14", place="kidal", people=("fama",))
+    b = event("b1", "B", "attack", date="2023-11-20", place="kidal", people=("mali",))
+    assert clusters_of(a, b) == [{"a1"}, {"b1"}]
+
+
+def test_clusters_a_ban_is_named_by_the_body_banned() -> None:
+    a = event("a1", "A", "dissolution_ban", date="2022-12", people=("rfi",))
+    b = event("b1", "B", "dissolution_ban", date="2022-12-03", place="ouagadougou", people=("rfi",))
+    c = event("c1", "C", "dissolution_ban", date="2024-04", people=("rfi",))
+    assert clusters_of(a, b, c) == [{"a1", "b1"}, {"c1"}]

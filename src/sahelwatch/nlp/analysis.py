@@ -22,7 +22,7 @@ from sahelwatch.nlp.quotes import extract_quotes
 from sahelwatch.nlp.timex import find_time_expressions
 
 #: Bump when analysis output changes, so stored rows say which code made them.
-ANALYSIS_VERSION = "analyze-6"
+ANALYSIS_VERSION = "analyze-7"
 
 
 def analyze(article: Article, *, pack: DomainPack | None = None) -> ArticleAnalysis:

@@ -25,6 +25,10 @@ from sahelwatch.store import EventRecord
 IDENTITY_TYPES = frozenset(
     {"alliance_formation", "force_creation", "institution_launch", "withdrawal"}
 )
+#: Acts aimed at one organisation, which that organisation and agreeing dates identify.
+TARGETED = frozenset({"dissolution_ban"})
+#: Events that happen to a town, which a town and agreeing dates identify with a side.
+LOCAL_EVENTS = frozenset({"attack", "blockade"})
 #: Occasions a city and a month identify: one summit in Niamey in July 2024.
 PLACED_OCCASIONS = frozenset({"summit"})
 PRECISION_LENGTH = {"year": 4, "month": 7, "day": 10}
@@ -124,6 +128,17 @@ class ClusterResolver:
             return True  # one summit in one city in one month, whoever the outlet names
         if identity and same_place and not actors:
             return True  # "the three states announced the creation of a force", at the summit
+        if event.type in TARGETED and any(self._is_institution(a) for a in shared):
+            return True  # "Burkina suspend RFI" in two outlets: the body banned names the act
+        # "l'armée malienne a pris Kidal" / "Malian troops took Kidal": one fight for a
+        # town on agreeing dates, once an army stands for its state
+        if (
+            event.type in LOCAL_EVENTS
+            and same_place
+            and self._is_town(event.location_id)
+            and self._states_of(actors) & self._states_of(_cluster_actors(cluster))
+        ):
+            return True
         similar = any(
             fuzz.token_set_ratio(event.evidence, m.evidence) >= TEXT_SIMILARITY
             for m in cluster.members
@@ -135,6 +150,19 @@ class ClusterResolver:
         out = set(actors)
         for actor in actors:
             out |= self._members.get(actor, set())
+        return out
+
+    def _is_town(self, entity_id: str | None) -> bool:
+        entity = self.pack.get(entity_id) if entity_id else None
+        return entity is not None and bool(entity.country) and entity.type in ("GPE", "FAC")
+
+    def _states_of(self, actors: set[str]) -> set[str]:
+        """Actors with the state they belong to: the Malian army stands for Mali."""
+        out = self._expanded(actors)
+        for actor in actors:
+            entity = self.pack.get(actor)
+            if entity is not None and entity.country and entity.type in ("ORG", "GROUP"):
+                out.add(entity.country)
         return out
 
     def _is_person(self, entity_id: str) -> bool:
@@ -173,6 +201,10 @@ class ClusterResolver:
         self, roots: dict[str, str], published: dict[str, str | None]
     ) -> list[ClusterSummary]:
         return [summarize(c, roots, published) for c in self.clusters.values()]
+
+
+def _cluster_actors(cluster: Cluster) -> set[str]:
+    return {a for m in cluster.members for a in _actors(m)}
 
 
 def _actors(event: EventRecord) -> set[str]:

@@ -32,7 +32,7 @@ from sahelwatch.model import (
 )
 from sahelwatch.nlp.events import arguments as args
 from sahelwatch.nlp.events.anaphora import anaphors
-from sahelwatch.nlp.events.triggers import Trigger, find_triggers, lexicon
+from sahelwatch.nlp.events.triggers import CONTROL, Trigger, find_triggers, lexicon
 from sahelwatch.nlp.words import word_list
 
 __all__ = ["extract_events"]
@@ -45,6 +45,10 @@ WEAK_STATEMENT_VERBS = frozenset(
 HOSTING = frozenset({"welcome", "receive", "host", "meet", "accueillir", "recevoir", "rencontrer"})
 #: Verbs whose object must be an organisation or place to be a withdrawal ("leaves us a choice").
 LEAVING = frozenset({"leave", "quit", "exit", "quitter", "sortir", "partir"})
+#: Nouns of places taken by force: "le contrôle de la ville".
+TOWNS = frozenset({"ville", "localité", "camp", "base", "town", "village", "city"})
+#: Common nouns for the country a text is about: "ont quitté le pays".
+COUNTRY_NOUNS = frozenset({"pays", "territoire", "country", "territory"})
 #: Nouns of leaving, whose complement must be an actor or place: "la sortie de la salle".
 LEAVING_NOUNS = frozenset({"sortie", "départ", "exit", "departure", "retrait", "withdrawal"})
 #: Verbs under which an event is only spoken of: "accused X of imposing sanctions",
@@ -84,6 +88,10 @@ TEMPORAL_ORDER = frozenset(
     }
 )
 STARTING_FROM = frozenset({"since", "depuis"})
+#: What a running count starts from: "depuis le début de la mission", "since the start".
+ONSETS = frozenset(
+    {"début", "lancement", "création", "déploiement", "start", "beginning", "deployment"}
+)
 MEDIA_VERBS = frozenset({"tell", "confier", "déclarer"})
 PLACELESS = frozenset({"withdrawal", "alliance_formation"})
 #: Acts done at a meeting, which take its place when the sentence gives them none.
@@ -122,6 +130,26 @@ DEFINITE = frozenset({"the", "this", "that", "le", "la", "l'", "l\u2019", "ce", 
 SAME_OCCASION = {"meeting_visit": "summit"}
 MERGE_DISTANCE = 2
 OF_DATE = re.compile(r"^\s*(?:de|du|d'|d\u2019|of)\s*(?:l'|le|the)?\s*$", re.IGNORECASE)
+OF_WORDS = frozenset({"de", "du", "d'", "d\u2019", "of", "l'", "l\u2019", "le", "the"})
+#: Participles whose date is the announcement's, not the act's: "annoncé le 28 janvier",
+#: "a withdrawal demanded six months ago".
+ANNOUNCING = frozenset(
+    {
+        "annoncer", "announce", "décider", "decide", "décréter", "promettre", "promise",
+        "demand", "exiger", "réclamer", "order", "ordonner",
+    }
+)  # fmt: skip
+#: Nouns whose date is a time, not a thing's: "le mois de septembre", "the end of 2023".
+TIME_NOUNS = frozenset(
+    {
+        "mois", "année", "an", "semaine", "jour", "journée", "soir", "matin", "nuit",
+        "début", "fin", "mi", "milieu", "courant", "trimestre", "semestre", "période",
+        "été", "hiver", "printemps", "automne", "décennie", "date", "week-end",
+        "month", "year", "week", "day", "night", "morning", "evening", "end", "beginning",
+        "start", "middle", "half", "quarter", "summer", "winter", "spring", "autumn",
+        "fall", "decade", "period", "weekend",
+    }
+)  # fmt: skip
 #: How many sentences after a dated act an undated one may still belong to its narrative.
 NARRATIVE_REACH = 2
 PRECISION_OF_LENGTH: dict[int, Precision] = {4: "year", 7: "month", 10: "day"}
@@ -178,16 +206,27 @@ def extract_events(
         here = [(x, s) for x, s in spans if sent.start_char <= x.start < sent.end_char]
         sentence_timexes = [x for x, _ in here]
         owned = _owned_timexes(doc, chosen, here)
+        things = _dates_of_things(doc, chosen, here)
+        announced = _announcement_dates(here)
         told: list[_Draft] = []
         for trigger in chosen:
-            own = owned.get(trigger.token, [])
+            # the date of an "announced" participle is not the act's unless it tells that act
+            elsewhere = {
+                x for x, verb in announced.items() if doc[trigger.token] not in doc[verb].subtree
+            }
+            own = [x for x in owned.get(trigger.token, []) if x not in elsewhere]
+            phrase = {t.i for t in doc[trigger.token].subtree}
             others = {
                 x
                 for t, xs in owned.items()
                 if t != trigger.token and not _may_borrow(doc, trigger.token, t)
                 for x in xs
-            }
+            } | {x for x, noun in things.items() if noun not in phrase}
+            others |= elsewhere
             usable = own or [x for x in timexes if x not in others]
+            if not any(x in usable for x in sentence_timexes):
+                # announced, and never said to happen: the announcement dates it
+                usable = [*usable, *elsewhere]
             draft = _draft(doc, sent, number, trigger, index, usable, article, pack, dateline_key)
             if draft.event.type == "withdrawal":
                 draft.event = _to_effect(draft.event, sentence_timexes)
@@ -443,6 +482,8 @@ def _filter(
                 continue
             if lemma in SENTENCING and _passive(token):
                 continue  # "avait été condamné à neuf ans": a sentence, not a statement
+            if _describes(token):
+                continue  # "RFI, accusée de relayer …": who it is, not what was said
         if trigger.type == "meeting_visit" and "summit" in types:
             continue  # "met in Bamako for the summit": the meeting is the summit
         if (
@@ -461,10 +502,58 @@ def _filter(
             continue  # "attacks have continued", "militant threats": trends, not one event
         if trigger.type in ("attack", "sanction") and _under_framing(token):
             continue
+        if trigger.type == "attack" and _tally(token):
+            continue
+        if (
+            trigger.type == "attack"
+            and token.lemma_.lower() in CONTROL
+            and not _of_a_place(token, index)
+        ):
+            continue  # "taking full control of a business": no fight
         if _generic_rule(token):
             continue
         out.append(trigger)
     return out
+
+
+def _describes(token: Token) -> bool:
+    """A bare participle hung on a noun describes it ("RFI, accusée de relayer")."""
+    participle = "Part" in token.morph.get("VerbForm", []) or token.tag_ == "VBN"
+    detached_past = token.dep_ == "advcl" and (
+        "Past" in token.morph.get("Tense", []) or token.tag_ == "VBN"
+    )
+    return (
+        participle
+        and (token.dep_ in ("acl", "amod") or detached_past)
+        and not any(c.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass") for c in token.children)
+    )
+
+
+def _of_a_place(token: Token, index: args.MentionIndex) -> bool:
+    """Does "control" govern a place: "le contrôle de Kidal", "control of the town"?"""
+    for child in token.children:
+        governed = [child, *child.children] if child.dep_ == "prep" else [child]
+        for noun in governed:
+            if noun.dep_ not in ("pobj", "nmod") or noun.pos_ not in ("NOUN", "PROPN"):
+                continue
+            mention = index.by_token.get(noun.i)
+            if mention is not None and mention.type in ("GPE", "LOC", "FAC"):
+                return True
+            if noun.lemma_.lower() in TOWNS:
+                return True
+    return False
+
+
+def _tally(token: Token) -> bool:
+    """ "180 Casques bleus ont été tués … depuis le début de la mission", "killed since
+    2013": a running count over time, not one attack."""
+    for word in args.clause_of(token).subtree:
+        if word.lower_ not in STARTING_FROM:
+            continue
+        counted_from = word.head if word.dep_ == "case" else next(iter(word.children), word)
+        if counted_from.lemma_.lower() in ONSETS:
+            return True
+    return False
 
 
 def _passive(token: Token) -> bool:
@@ -547,6 +636,9 @@ def _noun_phrase(head: Token) -> list[Token]:
 
 
 def _left_body(token: Token, index: args.MentionIndex) -> bool:
+    """Does the verb leave an organisation or a place, or do troops leave "the country"?"""
+    if _troops_leave_the_country(token):
+        return True
     for child in token.children:
         targets = (
             [child]
@@ -561,6 +653,17 @@ def _left_body(token: Token, index: args.MentionIndex) -> bool:
             if any(index.by_token.get(t.i) is not None for t in target.subtree):
                 return True
     return False
+
+
+def _troops_leave_the_country(token: Token) -> bool:
+    """ "Les derniers militaires français ont quitté le pays": soldiers leaving the
+    country withdraw, where a person leaving it only travels."""
+    military = word_list("military_nouns")
+    left = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+    subjects = [c for c in token.children if c.dep_ in args.SUBJECTS]
+    return any(c.lemma_.lower() in COUNTRY_NOUNS for c in left) and any(
+        s.lemma_.lower() in military for s in subjects
+    )
 
 
 def _appointee(token: Token, index: args.MentionIndex, officials: frozenset[str]) -> bool:
@@ -690,7 +793,12 @@ def _owned_timexes(
         return owned
     subtrees = {t.token: {x.i for x in doc[t.token].subtree} for t in triggers}
     for timex, span in timexes:
-        holders = [t for t in triggers if span.root.i in subtrees[t.token]]
+        # in the trigger's phrase, or hung on a word of it ("a pris mardi le contrôle")
+        holders = [
+            t
+            for t in triggers
+            if span.root.i in subtrees[t.token] or t.start <= span.root.head.i < t.end
+        ]
         # "son sommet de décembre", "the summit of 6 July": the date names the noun's act.
         right_after = [
             t
@@ -704,6 +812,64 @@ def _owned_timexes(
             best = min(holders, key=lambda t: len(list(doc[t.token].subtree)))
             owned.setdefault(best.token, []).append(timex)
     return owned
+
+
+def _dates_of_things(
+    doc: Doc, triggers: list[Trigger], timexes: Sequence[tuple[TimeExpr, Span]]
+) -> dict[TimeExpr, int]:
+    """Dates that name a thing, not an act: "l'accord de 2018", "the 2018 agreement".
+
+    Maps each to its noun; an act may still take it when the thing is its own
+    object ("a signé l'accord du 6 juillet").
+    """
+    triggered = {i for t in triggers for i in range(t.start, t.end)}
+    inside = {t.i for _, span in timexes for t in span}
+    out: dict[TimeExpr, int] = {}
+    for timex, span in timexes:
+        noun = None
+        if span.root.dep_ in ("nummod", "compound", "amod") and span.root.head.i > span.end - 1:
+            noun = span.root.head  # "the 2018 agreement"
+        else:
+            k = span.start - 1
+            while k >= 0 and doc[k].lower_ in OF_WORDS:
+                k -= 1
+            if (
+                k >= 0
+                and k < span.start - 1
+                and OF_DATE.match(doc.text[doc[k].idx + len(doc[k]) : timex.start])
+            ):
+                noun = doc[k]  # "l'accord de 2018"
+        if (
+            noun is not None
+            and noun.pos_ == "NOUN"
+            and noun.i not in triggered
+            and noun.i not in inside
+            and noun.lemma_.lower() not in TIME_NOUNS
+        ):
+            out[timex] = noun.i
+    return out
+
+
+def _announcement_dates(timexes: Sequence[tuple[TimeExpr, Span]]) -> dict[TimeExpr, int]:
+    """Dates of a participle of announcing: "Annoncé fin septembre, le retrait …",
+    "the withdrawal, announced on 28 January 2024, …". The act announced happened
+    later; the date maps to the participle, whose own phrase alone may take it."""
+    out: dict[TimeExpr, int] = {}
+    for timex, span in timexes:
+        for head in list(span.root.ancestors)[:2]:
+            participle = (
+                "Part" in head.morph.get("VerbForm", [])
+                or head.tag_ == "VBN"
+                or head.dep_ in ("acl", "amod")  # "the withdrawal, announced on …" (read VBD)
+            )
+            if (
+                head.lemma_.lower() in ANNOUNCING
+                and participle
+                and not any(c.dep_ in ("aux", "aux:tense", "nsubj") for c in head.children)
+            ):
+                out[timex] = head.i
+                break
+    return out
 
 
 def _official_subject(
@@ -803,7 +969,7 @@ def _draft(
     if plural and len(_cities_states(sent, index, pack)) > 1:
         # "the coups that brought soldiers to power in Bamako, Ouagadougou and Niamey"
         place, explicit = None, False
-    timex = args.choose_date(sent, token, timexes)
+    timex = args.choose_date(sent, token, timexes, doc[trigger.start : trigger.end])
     # The dateline places the news of the day better than a country named in passing.
     if (
         not explicit
@@ -874,6 +1040,7 @@ def _state_of(
         for t in child.subtree
     }
     states: list[str] = []
+    leaders: set[str] = set()
     for mention in index.in_span(sent):
         ref = pack.get(mention.pack_id) if mention.pack_id else None
         if ref is None:
@@ -882,6 +1049,7 @@ def _state_of(
             tokens = [i for i, m in index.by_token.items() if m is mention]
             if any(i in overthrown for i in tokens):
                 return f"pack:{ref.nationality}", explicit  # the overthrown leader's state
+            leaders.add(ref.nationality)
         if ref.type == "GPE" and mention.role == "metonym":
             states.append(ref.capital_of or ref.id)
     entity = pack.get(place.removeprefix("pack:")) if place and place.startswith("pack:") else None
@@ -889,6 +1057,9 @@ def _state_of(
         return f"pack:{entity.country}", explicit
     if place is None and len(set(states)) == 1:
         return f"pack:{states[0]}", False
+    if place is None and len(leaders) == 1:
+        # "Traore seized power, ousting Damiba": the state every leader named belongs to
+        return f"pack:{leaders.pop()}", False
     return place, explicit
 
 

@@ -183,7 +183,18 @@ def location(
 LEFT_PLACE = frozenset({"leave", "quit", "exit", "quitter"})
 #: Triggers whose "de" complement is a place: "départ du Mali", "sommet de Niamey".
 PLACE_OF = frozenset(
-    {"retrait", "départ", "retirer", "sommet", "summit", "conférence", "réunion", "visite"}
+    {
+        "retrait",
+        "départ",
+        "retirer",
+        "sommet",
+        "summit",
+        "conférence",
+        "réunion",
+        "visite",
+        "contrôle",
+        "control",
+    }
 )
 _OF = frozenset({"de", "du", "des", "d'", "d\u2019"})
 
@@ -192,9 +203,9 @@ def _locative(token: Token, trigger: Token) -> bool:
     if (
         trigger.lemma_.lower() in PLACE_OF
         and any(c.dep_ == "case" and c.lower_ in _OF for c in token.children)
-        and trigger in list(token.ancestors)[:4]
+        and token.head.i == trigger.i
     ):
-        return True
+        return True  # "départ du Mali", not "départ de l'ambassadeur de France"
     current = token
     for _ in range(4):
         dep = current.dep_
@@ -248,20 +259,50 @@ def _specificity(mention: Mention, pack: DomainPack) -> int:
     return 1
 
 
-def choose_date(sent: Span, trigger: Token, timexes: Sequence[TimeExpr]) -> TimeExpr | None:
-    """The time expression of the sentence nearest the trigger, preferring its own clause."""
+def choose_date(
+    sent: Span, trigger: Token, timexes: Sequence[TimeExpr], trigger_words: Span | None = None
+) -> TimeExpr | None:
+    """The time expression of the sentence nearest the trigger, preferring its own clause
+    and a date hung on the trigger's own words (``trigger_words``, default the trigger)."""
+    trigger_words = (
+        trigger_words if trigger_words is not None else sent.doc[trigger.i : trigger.i + 1]
+    )
     inside = [x for x in timexes if sent.start_char <= x.start and x.end <= sent.end_char]
     if not inside:
         return None
     clause = {t.i for t in _clause_verb(trigger).subtree}
     doc = sent.doc
 
-    def rank(x: TimeExpr) -> tuple[int, int]:
+    verb = _clause_verb(trigger)
+
+    def rank(x: TimeExpr) -> tuple[int, int, int]:
         span = doc.char_span(x.start, x.end, alignment_mode="expand")
-        in_clause = span is not None and span.root.i in clause
-        return (0 if in_clause else 1, abs(x.start - trigger.idx))
+        if span is None:
+            return (1, 1, abs(x.start - trigger.idx))
+        in_clause = span.root.i in clause and not _in_other_relative(span.root, trigger)
+        # "ont pris mardi dernier le contrôle de Kidal, bastion rebelle depuis 2013":
+        # a date hung on the trigger's words beats one deep in a noun phrase.
+        head = span.root.head
+        if head.dep_ == "prep":  # "on Tuesday": the preposition hangs on the verb
+            head = head.head
+        attached = head.i == trigger.i or (head.i == verb.i and verb in trigger_words)
+        return (0 if in_clause else 1, 0 if attached else 1, abs(x.start - trigger.idx))
 
     return min(inside, key=rank)
+
+
+def _in_other_relative(token: Token, trigger: Token) -> bool:
+    """Is ``token`` in a clause of its own (relative, or a verb with its own subject)
+    that does not hold the trigger? "leur retrait du G5 Sahel, que Bamako avait quitté
+    en mai 2022": May 2022 is Bamako's leaving."""
+    for ancestor in [token, *token.ancestors]:
+        if ancestor.dep_ in ("relcl", "acl:relcl"):
+            return trigger not in ancestor.subtree
+        if ancestor.pos_ == "VERB":
+            # the first verb above the date: another clause with its own subject
+            has_subject = any(c.dep_ in SUBJECTS for c in ancestor.children)
+            return has_subject and trigger not in ancestor.subtree
+    return False
 
 
 def fatalities(sent: Span) -> tuple[int | None, str | None]:
@@ -344,10 +385,13 @@ def tense(trigger: Token) -> Tense:
     return "present" if present else "other"
 
 
-#: Words that give the date an act takes effect ("effective on", "ne prenne effet, le").
+#: Words that give the date an act takes effect ("effective on", "ne prenne effet, le")
+#: or is completed ("le retrait … s'est achevé vendredi").
 EFFECT_CUE = re.compile(
     r"\b(?:effecti\w*|t(?:ake|akes|ook|aken) effect|(?:prend|prenne|pris|prendra) effet|"
-    r"(?:came|come|comes|entered|enters) into force|entr\w* en vigueur)\b",
+    r"(?:came|come|comes|entered|enters) into force|entr\w* en vigueur|"
+    r"(?:was |were |been )?completed|(?:s'|s\u2019)?(?:est|sont) achevée?s?|achevée?s?|"
+    r"a pris fin|ont pris fin)\b",
     re.IGNORECASE,
 )
 

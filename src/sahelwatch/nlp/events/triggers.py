@@ -26,6 +26,13 @@ from sahelwatch.domain import DomainPack
 from sahelwatch.nlp.words import word_list
 
 #: Types whose nouns name what a creation frame creates, not an event by themselves.
+#: Taking control of a place by force: "a pris le contrôle de Kidal", "seized control of".
+CONTROL = frozenset({"contrôle", "control"})
+TAKING = frozenset({"prendre", "reprendre", "take", "seize", "regain", "retake"})
+#: Heads of an object that make a creation word announce an end: "officialiser la fin de".
+ENDINGS = frozenset(
+    {"fin", "terme", "arrêt", "départ", "retrait", "end", "departure", "withdrawal", "halt"}
+)
 THEME_TYPES = ("alliance_formation", "force_creation", "institution_launch", "agreement_treaty")
 THEME_ONLY = frozenset({"alliance_formation", "force_creation", "institution_launch"})
 #: A treaty or pact named in passing is not its signing: these types need a verb or pattern.
@@ -121,6 +128,17 @@ def find_triggers(sent: Span, lex: Lexicon, names: dict[int, str]) -> list[Trigg
             continue
         head = doc[start:end].root.i
         found.append(Trigger(head, start, end, event_type, "pattern"))
+    for token in sent:
+        # "a pris mardi le contrôle de Kidal": a date may split the phrase a pattern needs
+        verb = token.head
+        if (
+            token.lemma_.lower() in CONTROL
+            and token.dep_ in ("obj", "dobj")
+            and verb.lemma_.lower() in TAKING
+            and verb.i not in pattern_tokens
+        ):
+            pattern_tokens.update((verb.i, token.i))
+            found.append(Trigger(token.i, verb.i, token.i + 1, "attack", "pattern"))
     theme_spans = [(s, e, doc.vocab.strings[m]) for m, s, e in lex.theme_matcher(sent)]
     for token in sent:
         lemma = token.lemma_.lower()
@@ -236,6 +254,8 @@ def _theme_type(
     theme_spans: list[tuple[int, int, str]],
 ) -> str | None:
     themes = list(_theme_tokens(token)) or list(_fronted_subject(token))
+    if themes and themes[0].lemma_.lower() in ENDINGS:
+        return None  # "a officialisé la fin des opérations de la force": an end, not a birth
     for theme in themes:
         for start, end, event_type in theme_spans:
             if start <= theme.i < end:
