@@ -179,3 +179,16 @@ def test_quotes_fr_passive_participle_leaves_the_sentence_speaker(fr_nlp: Any) -
     assert [(s.speaker, s.speaker_text) for s in direct(fr_nlp, text)] == [
         ("Mali", "Les autorités maliennes")
     ]
+
+
+def test_quotes_fr_a_day_before_the_speaker_is_stepped_over(fr_nlp: Any) -> None:
+    text = "« Nous choisissons nos partenaires », a déclaré vendredi un officier nigérien."
+    assert [(s.speaker, s.speaker_text) for s in direct(fr_nlp, text)] == [
+        ("Niger", "un officier nigérien")
+    ]
+
+
+@pytest.mark.parametrize("speaker", ["un chercheur malien", "un diplomate occidental"])
+def test_quotes_fr_only_an_official_of_a_state_speaks_for_it(fr_nlp: Any, speaker: str) -> None:
+    text = f"« Kidal est un symbole », estime {speaker}."
+    assert [s.speaker for s in direct(fr_nlp, text)] == [None]

@@ -32,12 +32,21 @@ __all__ = ["extract_quotes"]
 
 
 def extract_quotes(
-    doc: Doc, mentions: Sequence[Mention], nationalities: Sequence[NationalityRef], lang: str
+    doc: Doc,
+    mentions: Sequence[Mention],
+    nationalities: Sequence[NationalityRef],
+    lang: str,
+    states: frozenset[str] | None = None,
 ) -> list[Quote]:
-    """Direct and reported quotes of ``doc`` with their speakers, sorted by start."""
+    """Direct and reported quotes of ``doc`` with their speakers, sorted by start.
+
+    ``states`` are the pack ids an official's nationality may make a speaker of
+    ("un officier nigérien" speaks for Niger, "un diplomate occidental" for no
+    state); None accepts every nationality.
+    """
     segments = find_segments(doc.text)
     layout = Layout(doc, segments)
-    resolver = Resolver(doc, layout, mentions, nationalities)
+    resolver = Resolver(doc, layout, mentions, nationalities, states)
     attributor = Attributor(doc, layout, resolver, lexicon(lang))
     reported = _read_in_order(attributor, find_reports(doc, layout, attributor.lexicon))
     speakers = attributor.speakers

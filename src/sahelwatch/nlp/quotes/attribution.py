@@ -36,6 +36,14 @@ RELATIVE_DEPS = frozenset({"relcl", "acl:relcl"})
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 NP_INNER = frozenset({"det", "amod", "compound", "flat", "flat:name", "nummod", "fixed"})
 #: Words between an inverted verb and its subject ("a déclaré vendredi le ministre").
+#: Words of time an inverted speaker may follow: "a déclaré vendredi un officier".
+TIME_WORDS = frozenset(
+    {
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier",
+        "soir", "matin", "aujourd'hui", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday", "yesterday", "today", "tonight",
+    }
+)  # fmt: skip
 INVERSION_SKIP = frozenset({"ADV", "AUX", "PART", "DET", "ADJ", "NUM", "PUNCT", "SPACE"})
 BLOCKERS = frozenset({"CCONJ", "SCONJ"})
 NAMED_TYPES = frozenset({"PERSON", "ORG", "GPE", "GROUP"})
@@ -147,6 +155,8 @@ class Attributor:
                 # "a déclaré à la radio un officier": step over the addressee.
                 skip_to = _np_end(tok.head) + 1
                 continue
+            if tok.lower_ in TIME_WORDS:
+                continue  # "a déclaré vendredi un officier": the day is no speaker
             if tok.pos_ in NOMINAL:
                 head = tok
                 while (

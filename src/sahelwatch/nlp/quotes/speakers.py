@@ -20,6 +20,9 @@ from sahelwatch.model import Mention, NationalityRef
 from sahelwatch.nlp.quotes.layout import Layout
 from sahelwatch.nlp.words import word_list
 
+#: Besides officials, those who speak for their state's armed forces.
+STATE_AGENTS = frozenset({"officier", "officer", "militaire", "soldat", "soldier", "gendarme"})
+
 __all__ = ["Resolver", "Speaker"]
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
@@ -74,6 +77,12 @@ def _institution(tok: Token) -> bool:
     return tok.lower_ in INSTITUTION_HEADS or tok.lemma_.lower() in INSTITUTION_HEADS
 
 
+def _official(tok: Token) -> bool:
+    """Does the noun make its bearer speak for a state: an official, an officer?"""
+    words = {tok.lemma_.lower(), tok.lower_}
+    return bool(words & (word_list("officials") | STATE_AGENTS))
+
+
 def _is_definite(tok: Token) -> bool:
     dets = [c for c in tok.children if c.dep_ == "det"]
     return any(
@@ -90,8 +99,10 @@ class Resolver:
         layout: Layout,
         mentions: Sequence[Mention],
         nationalities: Sequence[NationalityRef],
+        states: frozenset[str] | None = None,
     ) -> None:
         self.doc = doc
+        self.known_states = states
         self.layout = layout
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self._mention_starts = [m.start for m in self.mentions]
@@ -269,7 +280,9 @@ class Resolver:
                 return mention.key
         for tok in direct:
             ref = self.nationality_of.get(tok.i)
-            if ref is not None:
+            # "un officier nigérien" speaks for Niger; "un chercheur malien" for himself,
+            # and "un diplomate occidental" for no state the article names
+            if ref is not None and self._is_state(ref.pack_id) and _official(head):
                 return f"pack:{ref.pack_id}"
         for obj in objects:
             for tok in obj.children:
@@ -277,6 +290,9 @@ class Resolver:
                 if ref is not None and (_institution(obj) or ref.pack_id in self._states):
                     return f"pack:{ref.pack_id}"
         return None
+
+    def _is_state(self, pack_id: str) -> bool:
+        return self.known_states is None or pack_id in self.known_states
 
     def _titled_person(self, nouns: set[str], limit: int) -> Speaker | None:
         """ "The president said": the last person printed with that title."""
