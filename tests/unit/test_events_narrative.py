@@ -401,3 +401,17 @@ def test_a_withdrawal_demanded_long_ago_is_dated_by_its_end() -> None:
     )
     withdrawals = of_type(events(text, lang="en", published="2024-01-02"), "withdrawal")
     assert [e.date for e in withdrawals] == ["2023-12-31"]
+
+
+def test_the_end_of_a_force_s_operations_is_a_withdrawal() -> None:
+    text = "L'armée a officialisé dimanche la fin des opérations de la force spéciale Sabre."
+    withdrawals = of_type(events(text, lang="fr", published="2023-02-20"), "withdrawal")
+    assert [e.date for e in withdrawals] == ["2023-02-19"]
+
+
+def test_the_country_troops_leave_is_the_state_named_before() -> None:
+    text = (
+        "Le Burkina suit le Mali, où les soldats français avaient quitté le pays le 15 août 2022."
+    )
+    withdrawals = of_type(events(text, lang="fr", published="2023-02-20"), "withdrawal")
+    assert [(e.date, e.location_key) for e in withdrawals] == [("2022-08-15", "pack:mali")]

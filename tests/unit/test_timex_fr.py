@@ -236,3 +236,18 @@ def test_timex_fr_capitalized_words_at_sentence_start() -> None:
 def test_timex_fr_words_inside_other_words_are_not_heads() -> None:
     # "an" in "dans", "mai" in "maintenant", "hier" in "hiérarchie"
     assert find("Il vit dans un grand plan maintenant, selon la hiérarchie.", LUNDI) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Il a pris le pouvoir le 30 septembre 2022, après un putsch en janvier de la même année.",
+            "fr",
+        ),
+        ("He seized power on 30 September 2022, after a coup in January of the same year.", "en"),
+    ],
+)
+def test_timex_the_same_year_is_the_year_printed_before(text: str, lang: str) -> None:
+    found = find_time_expressions(text, lang=lang, publication_date="2023-02-20")
+    assert [x.value for x in found] == ["2022-09-30", "2022-01"]

@@ -966,6 +966,8 @@ def _draft(
         place = None
     if trigger.type in STATE_EVENTS:
         place, explicit = _state_of(place, explicit, sent, token, index, pack)
+    if place is None and trigger.type == "withdrawal" and _troops_leave_the_country(token):
+        place = _state_before(sent, token, index, pack)  # "au Mali, où … ont quitté le pays"
     if plural and len(_cities_states(sent, index, pack)) > 1:
         # "the coups that brought soldiers to power in Bamako, Ouagadougou and Niamey"
         place, explicit = None, False
@@ -1061,6 +1063,18 @@ def _state_of(
         # "Traore seized power, ousting Damiba": the state every leader named belongs to
         return f"pack:{leaders.pop()}", False
     return place, explicit
+
+
+def _state_before(
+    sent: Span, trigger: Token, index: args.MentionIndex, pack: DomainPack
+) -> str | None:
+    """The last state the sentence names before the trigger: what "le pays" stands for."""
+    found = None
+    for mention in index.in_span(sent):
+        entity = pack.get(mention.pack_id) if mention.pack_id else None
+        if mention.start < trigger.idx and entity is not None and entity.type == "GPE":
+            found = f"pack:{entity.country or entity.id}"
+    return found
 
 
 def _cities_states(sent: Span, index: args.MentionIndex, pack: DomainPack) -> set[str]:

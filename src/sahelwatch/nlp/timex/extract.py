@@ -281,7 +281,37 @@ def find_time_expressions(text: str, *, lang: str, publication_date: str | None)
             result.append(_expr(text, c, None, "none"))
         else:
             result.append(_expr(text, c, c.meaning.resolve(anchor), anchor.source))
-    return result
+    return _same_year(text, result)
+
+
+_SAME_YEAR = re.compile(
+    r"\s*(?:,\s*)?(?:de\s+la\s+même\s+année|la\s+même\s+année|de\s+cette\s+même\s+année"
+    r"|of\s+the\s+same\s+year|that\s+same\s+year|the\s+same\s+year)\b",
+    re.IGNORECASE,
+)
+
+
+def _same_year(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
+    """ "en janvier de la même année", "in January of the same year": the year of the
+    date printed before, not the paper's."""
+    out: list[TimeExpr] = []
+    for expr in found:
+        previous = next((e for e in reversed(out) if e.value), None)
+        if (
+            expr.value
+            and previous is not None
+            and previous.value
+            and _SAME_YEAR.match(text, expr.end)
+        ):
+            year = previous.value[:4]
+            expr = replace(
+                expr,
+                value=year + expr.value[4:],
+                end_value=None if expr.end_value is None else year + expr.end_value[4:],
+                anchor="inferred",
+            )
+        out.append(expr)
+    return out
 
 
 def _expr(text: str, c: _Candidate, r: Reading | None, anchor: AnchorKind) -> TimeExpr:
