@@ -415,3 +415,14 @@ def test_the_country_troops_leave_is_the_state_named_before() -> None:
     )
     withdrawals = of_type(events(text, lang="fr", published="2023-02-20"), "withdrawal")
     assert [(e.date, e.location_key) for e in withdrawals] == [("2022-08-15", "pack:mali")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The three states signed a pact to help each other in case of attack.", "en"),
+        ("Les trois États ont signé un pacte d'entraide en cas d'attaque.", "fr"),
+    ],
+)
+def test_an_eventuality_is_no_attack(text: str, lang: str) -> None:
+    assert of_type(events(text, lang=lang), "attack") == []

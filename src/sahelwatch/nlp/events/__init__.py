@@ -88,6 +88,12 @@ TEMPORAL_ORDER = frozenset(
     }
 )
 STARTING_FROM = frozenset({"since", "depuis"})
+#: Words before a noun that make it a mere eventuality: "en cas d'attaque".
+IN_CASE_OF = re.compile(
+    r"(?:in case of|in the event of|en cas d['\u2019]|en cas de|against any|contre toute?)"
+    r"\s*(?:an?\s+|une?\s+)?$",
+    re.IGNORECASE,
+)
 #: What a running count starts from: "depuis le début de la mission", "since the start".
 ONSETS = frozenset(
     {"début", "lancement", "création", "déploiement", "start", "beginning", "deployment"}
@@ -504,6 +510,10 @@ def _filter(
             continue
         if trigger.type == "attack" and _tally(token):
             continue
+        if trigger.kind == "noun" and IN_CASE_OF.search(
+            doc.text[max(0, token.idx - 24) : token.idx]
+        ):
+            continue  # "to help each other in case of attack": no attack told
         if (
             trigger.type == "attack"
             and token.lemma_.lower() in CONTROL
