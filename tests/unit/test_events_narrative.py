@@ -426,3 +426,23 @@ def test_the_country_troops_leave_is_the_state_named_before() -> None:
 )
 def test_an_eventuality_is_no_attack(text: str, lang: str) -> None:
     assert of_type(events(text, lang=lang), "attack") == []
+
+
+def test_soldiers_who_left_a_state_named_before_withdrew_from_it() -> None:
+    text = (
+        "The move echoes Mali, where the last soldiers of France's Barkhane operation "
+        "left in August."
+    )
+    withdrawals = of_type(events(text, lang="en", published="2023-01-26"), "withdrawal")
+    assert [(e.date, e.location_key) for e in withdrawals] == [("2022-08", "pack:mali")]
+
+
+def test_a_minister_leaving_is_no_withdrawal() -> None:
+    text = "The minister left in August after the talks in Bamako."
+    assert of_type(events(text, lang="en", published="2023-01-26"), "withdrawal") == []
+
+
+def test_troops_forced_out_withdraw() -> None:
+    text = "The junta had forced French troops out of the country in 2022."
+    withdrawals = of_type(events(text, lang="en", published="2024-01-02"), "withdrawal")
+    assert [e.date for e in withdrawals] == ["2022"]

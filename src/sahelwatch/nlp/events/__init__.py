@@ -671,8 +671,11 @@ def _troops_leave_the_country(token: Token) -> bool:
     military = word_list("military_nouns")
     left = [c for c in token.children if c.dep_ in ("dobj", "obj")]
     subjects = [c for c in token.children if c.dep_ in args.SUBJECTS]
-    return any(c.lemma_.lower() in COUNTRY_NOUNS for c in left) and any(
-        s.lemma_.lower() in military for s in subjects
+    if not any(s.lemma_.lower() in military for s in subjects):
+        return False
+    # "ont quitté le pays", or "au Mali, où les derniers soldats sont partis en août"
+    return any(c.lemma_.lower() in COUNTRY_NOUNS for c in left) or (
+        not left and token.pos_ == "VERB" and token.lemma_.lower() in LEAVING
     )
 
 
@@ -1079,10 +1082,16 @@ def _state_before(
     sent: Span, trigger: Token, index: args.MentionIndex, pack: DomainPack
 ) -> str | None:
     """The last state the sentence names before the trigger: what "le pays" stands for."""
+    leavers = {t.idx for c in trigger.children if c.dep_ in args.SUBJECTS for t in c.subtree}
     found = None
     for mention in index.in_span(sent):
         entity = pack.get(mention.pack_id) if mention.pack_id else None
-        if mention.start < trigger.idx and entity is not None and entity.type == "GPE":
+        if (
+            mention.start < trigger.idx
+            and mention.start not in leavers  # "the soldiers of France's Barkhane left"
+            and entity is not None
+            and entity.type == "GPE"
+        ):
             found = f"pack:{entity.country or entity.id}"
     return found
 

@@ -26,6 +26,8 @@ from sahelwatch.domain import DomainPack
 from sahelwatch.nlp.words import word_list
 
 #: Types whose nouns name what a creation frame creates, not an event by themselves.
+#: Verbs that push someone out: "forced French troops out of Mali".
+PUSHING = frozenset({"force", "push", "drive", "kick", "chase", "order"})
 #: Taking control of a place by force: "a pris le contrôle de Kidal", "seized control of".
 CONTROL = frozenset({"contrôle", "control"})
 TAKING = frozenset({"prendre", "reprendre", "take", "seize", "regain", "retake"})
@@ -139,6 +141,19 @@ def find_triggers(sent: Span, lex: Lexicon, names: dict[int, str]) -> list[Trigg
         ):
             pattern_tokens.update((verb.i, token.i))
             found.append(Trigger(token.i, verb.i, token.i + 1, "attack", "pattern"))
+    for token in sent:
+        # "forced French troops out of the country": troops pushed out withdraw
+        if (
+            token.lemma_.lower() in PUSHING
+            and any(c.lower_ == "out" for c in token.children)
+            and any(
+                c.dep_ in ("dobj", "obj") and c.lemma_.lower() in word_list("military_nouns")
+                for c in token.children
+            )
+            and token.i not in pattern_tokens
+        ):
+            pattern_tokens.add(token.i)
+            found.append(Trigger(token.i, token.i, token.i + 1, "withdrawal", "pattern"))
     theme_spans = [(s, e, doc.vocab.strings[m]) for m, s, e in lex.theme_matcher(sent)]
     for token in sent:
         lemma = token.lemma_.lower()
