@@ -36,7 +36,8 @@ def seed_export(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def score(export: Path, *floors: str) -> None:
+def score(export: Path, *floors: str, gold: Path | None = None) -> None:
+    """score.py on ``export`` (against the seed gold unless ``gold``) with ``--min`` floors."""
     args = [a for floor in floors for a in ("--min", floor)]
     result = subprocess.run(
         [
@@ -45,7 +46,7 @@ def score(export: Path, *floors: str) -> None:
             "--export",
             str(export),
             "--gold",
-            str(SHARED / "eval" / "seeds.gold.json"),
+            str(gold or SHARED / "eval" / "seeds.gold.json"),
             "--verbose",
             *args,
         ],
