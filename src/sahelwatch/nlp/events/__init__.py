@@ -272,6 +272,14 @@ def _at_the_summit(told: list[_Draft]) -> list[_Draft]:
     return told
 
 
+def _text(doc: Doc) -> str:
+    """The doc's text, built once: spaCy joins every token each time ``doc.text`` is read."""
+    text = doc.user_data.get("sahelwatch_text")
+    if text is None:
+        text = doc.user_data["sahelwatch_text"] = doc.text
+    return str(text)
+
+
 def _listed_dates(
     doc: Doc,
     trigger: Trigger,
@@ -511,7 +519,7 @@ def _filter(
         if trigger.type == "attack" and _tally(token):
             continue
         if trigger.kind == "noun" and IN_CASE_OF.search(
-            doc.text[max(0, token.idx - 24) : token.idx]
+            _text(doc)[max(0, token.idx - 24) : token.idx]
         ):
             continue  # "to help each other in case of attack": no attack told
         if (
@@ -817,7 +825,7 @@ def _owned_timexes(
             t
             for t in triggers
             if doc[t.token].pos_ == "NOUN"
-            and OF_DATE.match(doc.text[doc[t.end - 1].idx + len(doc[t.end - 1]) : timex.start])
+            and OF_DATE.match(_text(doc)[doc[t.end - 1].idx + len(doc[t.end - 1]) : timex.start])
         ]
         holders = right_after or holders
         if holders:
@@ -849,7 +857,7 @@ def _dates_of_things(
             if (
                 k >= 0
                 and k < span.start - 1
-                and OF_DATE.match(doc.text[doc[k].idx + len(doc[k]) : timex.start])
+                and OF_DATE.match(_text(doc)[doc[k].idx + len(doc[k]) : timex.start])
             ):
                 noun = doc[k]  # "l'accord de 2018"
         if (

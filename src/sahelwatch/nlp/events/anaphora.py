@@ -10,9 +10,12 @@ their own and never reach the store.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import cache
 
+import numpy
+from spacy.symbols import NOUN
 from spacy.tokens import Doc
 
 from sahelwatch.domain import DomainPack
@@ -38,18 +41,27 @@ def anaphors(doc: Doc, mentions: Sequence[Mention], pack: DomainPack, lang: str)
     )
     if not named:
         return []
-    taken = {t.i for m in mentions if (s := doc.char_span(m.start, m.end, "expand")) for t in s}
+    spans = sorted((m.start, m.end) for m in mentions)
+    span_starts = [a for a, _ in spans]
+    starts = [m.start for m in named]
     found: list[Mention] = []
-    for token in doc:
-        if token.pos_ != "NOUN" or token.i in taken or "Plur" in token.morph.get("Number", []):
+    # Only nouns can point back; finding them in the array spares a Token per word.
+    for i in numpy.flatnonzero(doc.to_array("POS") == NOUN):
+        token = doc[int(i)]
+        if "Plur" in token.morph.get("Number", []):
             continue
         if token.tag_ in ("NNS", "NNPS"):
             continue
         if not any(c.dep_ == "det" and c.lower_ in POINTING for c in token.children):
             continue
+        inside = bisect_right(span_starts, token.idx) - 1
+        if inside >= 0 and spans[inside][1] > token.idx:
+            continue  # part of a name already
         head = token.lemma_.lower()
-        before = [m for m in named if m.end <= token.idx]
+        before = named[: bisect_left(starts, token.idx)]
         for mention in reversed(before):
+            if mention.end > token.idx:
+                continue
             entity = pack.get(mention.pack_id or "")
             if entity is not None and head in heads(entity, lang):
                 found.append(
