@@ -150,3 +150,9 @@ def test_clean_pipeline_empty_input(content: bytes) -> None:
 def test_clean_pipeline_only_boilerplate_is_empty() -> None:
     with pytest.raises(EmptyInput):
         clean(raw("Share this article\n\nFollow us on Telegram\n\nLeave a Reply"))
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(9)", "file:///etc/passwd", "data:text/html,x"])
+def test_clean_pipeline_an_address_that_is_not_the_web_is_not_the_source(url: str) -> None:
+    article = clean(raw(ARTICLE, url=url))
+    assert article.source_uri == "file:///corpus/pact.txt"

@@ -47,6 +47,8 @@ def clean(raw: RawDocument) -> Article:
         raise EmptyInput(raw.uri, "no text, only whitespace")
     key = _key(text)
     hints = {name: value.strip() for name, value in raw.hints.items() if value and value.strip()}
+    if not hints.get("url", "https://").lower().startswith(("http://", "https://")):
+        del hints["url"]  # a record's "javascript:" or "file:" address is no source to cite
     media = _media_type(raw.media_type)
     page: Page | None = None
     title_first = False
