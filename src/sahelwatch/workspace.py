@@ -60,6 +60,25 @@ from sahelwatch.store import (
 PIPELINE_VERSION = "clean-1"
 
 
+def checked_entity_type(value: str | None, what: str) -> str | None:
+    """``value`` as an entity type ("person" -> "PERSON"), or a UsageError naming ``what``
+    (the option or field it came from), so every surface refuses it in the same words."""
+    if not value:
+        return None
+    if value.strip().upper() not in ENTITY_TYPES:
+        raise UsageError(f"{what} {value}: unknown type (one of {', '.join(sorted(ENTITY_TYPES))})")
+    return value.strip().upper()
+
+
+def checked_event_type(value: str | None, what: str) -> str | None:
+    """``value`` as an event type, or a UsageError naming ``what`` (see above)."""
+    if not value:
+        return None
+    if value.strip().lower() not in EVENT_TYPES:
+        raise UsageError(f"{what} {value}: unknown event type (one of {', '.join(EVENT_TYPES)})")
+    return value.strip().lower()
+
+
 class IngestObserver(Protocol):
     """Progress callbacks; the CLI draws a progress bar from them."""
 
@@ -491,17 +510,11 @@ class Workspace:
         values with the same message. Snippets mark matches with U+E000/U+E001
         (see ``sahelwatch.store.search``).
         """
-        if entity_type and entity_type.strip().upper() not in ENTITY_TYPES:
-            known = ", ".join(sorted(ENTITY_TYPES))
-            raise UsageError(f"entity type {entity_type}: unknown type (one of {known})")
-        if event_type and event_type.strip().lower() not in EVENT_TYPES:
-            known = ", ".join(EVENT_TYPES)
-            raise UsageError(f"event type {event_type}: unknown event type (one of {known})")
         return self.store.search_articles(
             query,
             entity=self._entity_id(entity) if entity and entity.strip() else None,
-            entity_type=entity_type.strip().upper() if entity_type else None,
-            event_type=event_type.strip().lower() if event_type else None,
+            entity_type=checked_entity_type(entity_type, "entity type"),
+            event_type=checked_event_type(event_type, "event type"),
             language=language.strip().lower() if language and language.strip() else None,
             limit=limit,
             offset=offset,

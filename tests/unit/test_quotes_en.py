@@ -27,15 +27,12 @@ class Said(NamedTuple):
     direct: bool = True
 
 
-STATES = frozenset(e.id for e in PACK.of_type("GPE") if not e.country)
-
-
 def read(nlp: Any, text: str, lang: str = "en") -> list[Said]:
     doc = nlp(text)
     mentions, refs = extract_mentions(doc, nlp, PACK, lang)
     names = {m.key: m.name for m in mentions}
     out: list[Said] = []
-    quotes = extract_quotes(doc, mentions, refs, lang, STATES)
+    quotes = extract_quotes(doc, mentions, refs, lang, PACK.states)
     assert quotes == sorted(quotes, key=lambda q: (q.start, q.end))
     for quote in quotes:
         assert text[quote.start : quote.end] == quote.text

@@ -22,14 +22,13 @@ from rich.console import Console
 from sahelwatch import __version__
 from sahelwatch.cli import render
 from sahelwatch.cli.progress import IngestProgress
-from sahelwatch.domain import ENTITY_TYPES, EVENT_TYPES
 from sahelwatch.errors import SahelwatchError, UsageError
 from sahelwatch.report import timeline as timeline_report
 from sahelwatch.report.acled import write_acled_csv
 from sahelwatch.report.brief import write_brief
 from sahelwatch.report.export import dumps_export
 from sahelwatch.report.graphml import write_graphml
-from sahelwatch.workspace import Workspace
+from sahelwatch.workspace import Workspace, checked_entity_type, checked_event_type
 
 EXIT_BAD_INPUT = 2
 EXPORT_FORMATS = ("json", "acled", "graphml")
@@ -271,10 +270,9 @@ def entities(
 
     Example: sahelwatch entities --type PERSON --top 10
     """
-    if entity_type and entity_type.upper() not in ENTITY_TYPES:
-        raise UsageError(f"--type {entity_type}: unknown type (one of {', '.join(ENTITY_TYPES)})")
+    checked = checked_entity_type(entity_type, "--type")
     with _workspace() as ws:
-        rows = ws.entities(entity_type=entity_type.upper() if entity_type else None, top=top)
+        rows = ws.entities(entity_type=checked, top=top)
     out.print(render.entities_table(rows))
 
 
@@ -313,9 +311,7 @@ def events(
 
     Example: sahelwatch events --type attack --entity JNIM --from 2025
     """
-    if event_type and event_type not in EVENT_TYPES:
-        known = ", ".join(EVENT_TYPES)
-        raise UsageError(f"--type {event_type}: unknown event type (one of {known})")
+    event_type = checked_event_type(event_type, "--type")
     for option, value in (("--from", date_from), ("--to", date_to)):
         if value and not ISO_PARTIAL.match(value):
             raise UsageError(f"{option} {value}: not an ISO date (2025, 2025-06 or 2025-06-30)")

@@ -145,6 +145,7 @@ class _Index:
     demonyms: Mapping[str, Mapping[str, PackEntity]]
     titles: Mapping[str, tuple[tuple[str, Title], ...]]
     titles_folded: Mapping[str, Mapping[str, Title]]
+    states: frozenset[str]
 
     @classmethod
     def build(cls, pack: DomainPack) -> _Index:
@@ -180,6 +181,7 @@ class _Index:
             demonyms=MappingProxyType({k: MappingProxyType(v) for k, v in demonyms.items()}),
             titles=MappingProxyType(titles),
             titles_folded=MappingProxyType(titles_folded),
+            states=frozenset(e.id for e in pack.entities if e.type == "GPE" and not e.country),
         )
 
 
@@ -233,6 +235,11 @@ class DomainPack:
     def get(self, entity_id: str) -> PackEntity | None:
         """The entity with this id, or ``None``."""
         return self._index.by_id.get(entity_id)
+
+    @property
+    def states(self) -> frozenset[str]:
+        """Ids of sovereign states: places with no country above them."""
+        return self._index.states
 
     def of_type(self, entity_type: str) -> tuple[PackEntity, ...]:
         """Entities of one type, in pack order."""

@@ -57,7 +57,7 @@ def _read(doc: Doc, article: Article, lang: str, pack: DomainPack) -> ArticleAna
     timexes = find_time_expressions(
         article.body, lang=article.lang, publication_date=article.publication_date
     )
-    quotes = extract_quotes(doc, mentions, nationalities, lang, _states(pack))
+    quotes = extract_quotes(doc, mentions, nationalities, lang, pack.states)
     events = extract_events(doc, nlp, article, mentions, nationalities, timexes, pack, lang, quotes)
     claims = extract_claims(doc, events, mentions, pack, timexes)
     sentences = tuple((s.start_char, s.end_char) for s in doc.sents)
@@ -73,14 +73,3 @@ def _read(doc: Doc, article: Article, lang: str, pack: DomainPack) -> ArticleAna
         claims=tuple(claims),
         quotes=tuple(quotes),
     )
-
-
-_STATES: dict[int, frozenset[str]] = {}
-
-
-def _states(pack: DomainPack) -> frozenset[str]:
-    """Pack ids of sovereign states: places with no country above them."""
-    found = _STATES.get(id(pack))
-    if found is None:
-        found = _STATES[id(pack)] = frozenset(e.id for e in pack.of_type("GPE") if not e.country)
-    return found

@@ -26,11 +26,9 @@ from starlette.requests import ClientDisconnect
 from starlette.types import Message
 
 from sahelwatch.config import Settings
-from sahelwatch.domain import ENTITY_TYPES, EVENT_TYPES
-from sahelwatch.errors import UsageError
 from sahelwatch.web import schemas as s
 from sahelwatch.web.errors import PROBLEM_MEDIA_TYPE, ApiProblem
-from sahelwatch.workspace import IngestReport, Workspace
+from sahelwatch.workspace import IngestReport, Workspace, checked_entity_type, checked_event_type
 
 T = TypeVar("T")
 U = TypeVar("U")
@@ -116,9 +114,7 @@ def _page(items: Sequence[T], limit: int, offset: int, convert: Callable[[T], U]
 
 
 def _event_type(value: str | None) -> str | None:
-    if value and value not in EVENT_TYPES:
-        raise UsageError(f"type {value}: unknown event type (one of {', '.join(EVENT_TYPES)})")
-    return value
+    return checked_event_type(value, "type")
 
 
 # -- read routes ------------------------------------------------------------
@@ -231,9 +227,7 @@ def entities(
     offset: Offset = 0,
 ) -> s.Page[s.EntitySummaryOut]:
     """Entities by the number of articles that mention them, with their aliases."""
-    if type and type.upper() not in ENTITY_TYPES:
-        raise UsageError(f"type {type}: unknown type (one of {', '.join(sorted(ENTITY_TYPES))})")
-    rows = ws.entities(entity_type=type.upper() if type else None)
+    rows = ws.entities(entity_type=checked_entity_type(type, "type"))
     return _page(rows, limit, offset, s.EntitySummaryOut.model_validate)
 
 

@@ -1069,8 +1069,7 @@ def _state_of(
         if ref is None:
             continue
         if ref.type == "PERSON" and ref.nationality:
-            tokens = [i for i, m in index.by_token.items() if m is mention]
-            if any(i in overthrown for i in tokens):
+            if any(i in overthrown for i in index.tokens_of(mention)):
                 return f"pack:{ref.nationality}", explicit  # the overthrown leader's state
             leaders.add(ref.nationality)
         if ref.type == "GPE" and mention.role == "metonym":

@@ -76,6 +76,13 @@ class MentionIndex:
                 for token in span:
                     self.by_token[token.i] = mention
         self.nationality = nationality_keys
+        self._tokens: dict[int, list[int]] = {}
+        for i, mention in sorted(self.by_token.items()):
+            self._tokens.setdefault(id(mention), []).append(i)
+
+    def tokens_of(self, mention: Mention) -> list[int]:
+        """Indices of the tokens that name ``mention`` (after overlaps are settled)."""
+        return self._tokens.get(id(mention), [])
 
     def key_at(self, token: Token) -> str | None:
         mention = self.by_token.get(token.i)
@@ -157,10 +164,10 @@ def location(
     for mention in index.in_span(sent):
         if mention.type not in ("GPE", "LOC", "FAC") or mention.role == "metonym":
             continue
-        tokens = [t for t in sent if index.by_token.get(t.i) is mention]
+        tokens = [i for i in index.tokens_of(mention) if sent.start <= i < sent.end]
         if not tokens:
             continue
-        head = tokens[-1]
+        head = sent.doc[tokens[-1]]
         if own_only and head.i not in own:
             continue
         if _locative(head, trigger):
